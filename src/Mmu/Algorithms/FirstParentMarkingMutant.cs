@@ -1,0 +1,21 @@
+namespace MmuDsl.Mmu.Algorithms;
+
+/// <summary>
+/// A deliberately wrong algorithm: recursive, but marking climbs through the first parent pte
+/// only, so a page shared by two parents leaves the second without its bit (a false negative,
+/// invariant 2). For the explorer's self-check only.
+/// </summary>
+public sealed class FirstParentMarkingMutant : UnsyncWalkAlgorithm
+{
+    /// <inheritdoc/>
+    public override string Name => "mutant-first-parent-marking";
+
+    /// <inheritdoc/>
+    public override bool ClearsParentsAfterLeaf => false;
+
+    /// <inheritdoc/>
+    public override bool MarksEveryParent => false;
+
+    /// <inheritdoc/>
+    public override bool IsMutant => true;
+}

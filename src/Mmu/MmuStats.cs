@@ -1,0 +1,29 @@
+namespace MmuDsl.Mmu;
+
+/// <summary>The engine's counters: <c>kvm->stat.mmu_unsync</c> and the work the walks did.</summary>
+public sealed class MmuStats
+{
+    /// <summary><c>kvm->stat.mmu_unsync</c>: pages that are unsync.</summary>
+    public long Unsync { get; internal set; }
+
+    /// <summary><c>mmu_unsync_walk</c> calls.</summary>
+    public long Walks { get; internal set; }
+
+    /// <summary>Bitmap entries examined by walks.</summary>
+    public long Visits { get; internal set; }
+
+    /// <summary><c>kvm_sync_page</c> calls (failed ones included).</summary>
+    public long Syncs { get; internal set; }
+
+    /// <summary>Pages zapped (<c>kvm_mmu_prepare_zap_page</c> calls).</summary>
+    public long Zaps { get; internal set; }
+
+    /// <summary>Syncs that returned -EINTR.</summary>
+    public long Interrupted { get; internal set; }
+
+    /// <summary>WARN_ON equivalents fired.</summary>
+    public long Warnings { get; internal set; }
+
+    /// <summary>A copy of the counters at this moment.</summary>
+    public MmuStatsSnapshot Snapshot() => new(Unsync, Walks, Visits, Syncs, Zaps, Interrupted, Warnings);
+}
