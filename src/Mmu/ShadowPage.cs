@@ -111,7 +111,7 @@ public sealed class ShadowPage
     internal ShadowPage? ChildAt(int index) => _sptes?.ChildAt(index);
 
     /// <summary>Lowest present spte index at or above <paramref name="from"/>, or -1.</summary>
-    internal int NextPresentIndex(int from) => _sptes?.NextPresent(from) ?? -1;
+    public int NextPresentIndex(int from) => _sptes?.NextPresent(from) ?? -1;
 
     /// <summary>True when spte <paramref name="index"/> is present.</summary>
     public bool IsPresent(int index) => _sptes != null && _sptes.IsPresent(index);
