@@ -9,6 +9,13 @@ internal static class TestTables
 
     public static ShadowMmu New(string algorithm) => new(WalkAlgorithms.Find(algorithm, includeMutants: true)!);
 
+    /// <summary>The other real algorithm.</summary>
+    public static string Other(string algorithm) =>
+        algorithm == WalkAlgorithms.Legacy.Name ? WalkAlgorithms.Recursive.Name : WalkAlgorithms.Legacy.Name;
+
+    /// <summary>The set bits of a page's unsync-child bitmap, ascending.</summary>
+    public static int[] Bits(ShadowPage page) => page.UnsyncChildBitmap.SetBits().ToArray();
+
     /// <summary>R (L4) [0]-> P3 [1]-> P2 [2]-> L (L1).</summary>
     public static (ShadowMmu Mmu, ShadowPage R, ShadowPage P3, ShadowPage P2, ShadowPage L) Chain(string algorithm)
     {
@@ -21,5 +28,43 @@ internal static class TestTables
         mmu.Link(p3, 1, p2);
         mmu.Link(p2, 2, l);
         return (mmu, r, p3, p2, l);
+    }
+
+    /// <summary>R (L2) [i]-> Li (L1) for i in 0..n-1, every Li unsync.</summary>
+    public static (ShadowMmu Mmu, ShadowPage R, ShadowPage[] Leaves) Fan(string algorithm, int n)
+    {
+        var mmu = New(algorithm);
+        var r = mmu.CreateRoot("R", 2);
+        var leaves = new ShadowPage[n];
+        for (int i = 0; i < n; i++)
+        {
+            leaves[i] = mmu.CreatePage($"L{i}", 1);
+            mmu.Link(r, i, leaves[i]);
+            mmu.Unsync(leaves[i]);
+        }
+
+        return (mmu, r, leaves);
+    }
+
+    /// <summary>
+    /// R (L3) [i]-> Pi (L2) [0]-> Li (L1) for i in 0..n-1, every Li unsync: each leaf costs two
+    /// batch entries (its Pi, then itself), so a batch of 16 holds the root and 7 leaves.
+    /// </summary>
+    public static (ShadowMmu Mmu, ShadowPage R, ShadowPage[] Mids, ShadowPage[] Leaves) Comb(string algorithm, int n)
+    {
+        var mmu = New(algorithm);
+        var r = mmu.CreateRoot("R", 3);
+        var mids = new ShadowPage[n];
+        var leaves = new ShadowPage[n];
+        for (int i = 0; i < n; i++)
+        {
+            mids[i] = mmu.CreatePage($"P{i}", 2);
+            leaves[i] = mmu.CreatePage($"L{i}", 1);
+            mmu.Link(r, i, mids[i]);
+            mmu.Link(mids[i], 0, leaves[i]);
+            mmu.Unsync(leaves[i]);
+        }
+
+        return (mmu, r, mids, leaves);
     }
 }

@@ -8,7 +8,7 @@ namespace MmuDsl.Mmu.Algorithms;
 public sealed class FirstParentMarkingMutant : UnsyncWalkAlgorithm
 {
     /// <inheritdoc/>
-    public override string Name => "mutant-first-parent-marking";
+    public override string Name => "mutant_first_parent_marking";
 
     /// <inheritdoc/>
     public override bool ClearsParentsAfterLeaf => false;

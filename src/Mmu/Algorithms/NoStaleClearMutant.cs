@@ -8,7 +8,7 @@ namespace MmuDsl.Mmu.Algorithms;
 public sealed class NoStaleClearMutant : UnsyncWalkAlgorithm
 {
     /// <inheritdoc/>
-    public override string Name => "mutant-no-stale-clear";
+    public override string Name => "mutant_no_stale_clear";
 
     /// <inheritdoc/>
     public override bool ClearsParentsAfterLeaf => false;
