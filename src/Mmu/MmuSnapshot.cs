@@ -87,5 +87,11 @@ public sealed record MmuSnapshot(ImmutableArray<PageState> Pages, MmuStatsSnapsh
         return null;
     }
 
+    /// <summary>Value equality: every page state and the counters.</summary>
+    public bool Equals(MmuSnapshot? other) => other is not null && Stats == other.Stats && Pages.SequenceEqual(other.Pages);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Stats, Pages.Length);
+
     private static string Bool(bool b) => b ? "true" : "false";
 }

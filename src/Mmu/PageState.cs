@@ -22,4 +22,12 @@ public sealed record PageState(
 
     /// <summary>True when the sptes are the same.</summary>
     public bool StructureEquals(PageState other) => Sptes.SequenceEqual(other.Sptes);
+
+    /// <summary>Value equality, the sptes compared element by element.</summary>
+    public bool Equals(PageState? other) =>
+        other is not null && Name == other.Name && Level == other.Level && Unsync == other.Unsync && Zapped == other.Zapped
+        && Syncs == other.Syncs && UnsyncChildren == other.UnsyncChildren && Bitmap == other.Bitmap && StructureEquals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Unsync, Zapped, Syncs, UnsyncChildren, Bitmap, Sptes.Length);
 }

@@ -113,7 +113,7 @@ public sealed partial class ShadowMmu
         RequireLive(parent, "sync");
         if (interruptAfterBatches is < 1)
         {
-            throw new MmuException(MmuErrorKind.BadArgument, $"interrupt-after must be at least 1 batch, not {interruptAfterBatches}");
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with interrupt-after {interruptAfterBatches}: interrupt-after must be at least 1 batch");
         }
 
         if (Observer != null)
