@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using MmuDsl.Cli.Reports;
+using MmuDsl.Dsl.Golden;
+using MmuDsl.Dsl.Runtime;
+using MmuDsl.Dsl.Scenarios;
+
+namespace MmuDsl.Cli.Commands;
+
+/// <summary>
+/// <c>mmudsl test [PATH...]</c>: runs every <c>.mmu</c> under the paths as a golden test and ends
+/// with <c>N passed, N failed</c>. <c>--rewrite</c> writes actual output into golden blocks (never on CI).
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliEnvironment env)
+    {
+        var common = new CommonOptions("text", "json", "junit");
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to search for .mmu files (default: scenarios/)", Arity = ArgumentArity.ZeroOrMore };
+        var rewrite = new Option<bool>("--rewrite") { Description = "Write the actual output into the golden blocks (refused when CI is set). Touches nothing but the blocks." };
+        var filter = new Option<string?>("--filter") { Description = "Only the files whose path contains TEXT" };
+        var command = new Command("test", "Run scenarios as golden tests: every .mmu under the paths. Ends with 'N passed, N failed'. Exit 0 if all passed, 1 if any failed, 2 if any could not be parsed or run.");
+        command.Add(paths);
+        command.Add(rewrite);
+        command.Add(filter);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = common.ToRunOptions(parse);
+            string format = parse.GetValue(common.Format)!;
+            var paint = common.Paint(parse, env);
+            bool doRewrite = parse.GetValue(rewrite);
+            if (doRewrite && env.IsCi)
+            {
+                stderr.WriteLine("mmudsl: error: refusing to --rewrite golden blocks because CI is set: golden files are never accepted silently on CI. Rewrite locally and commit the result.");
+                return 2;
+            }
+
+            var roots = parse.GetValue(paths) is { Length: > 0 } given ? given : ["scenarios"];
+            var found = new List<string>();
+            foreach (var root in roots)
+            {
+                if (File.Exists(root))
+                {
+                    found.Add(root);
+                }
+                else if (Directory.Exists(root))
+                {
+                    found.AddRange(Directory.EnumerateFiles(root, "*.mmu", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                }
+                else
+                {
+                    stderr.WriteLine($"mmudsl: error: no such file or folder: {root}");
+                    return 2;
+                }
+            }
+
+            if (parse.GetValue(filter) is { } text)
+            {
+                found = found.Where(f => f.Contains(text, StringComparison.Ordinal)).ToList();
+            }
+
+            int passed = 0, failed = 0, skipped = 0, exit = 0;
+            var junit = new List<(ScenarioResult, string, TimeSpan)>();
+            foreach (var file in found.Distinct())
+            {
+                var clock = Stopwatch.StartNew();
+                var result = ScenarioRunner.RunFile(file, options);
+                if (doRewrite)
+                {
+                    result = Rewrite(file, result, options, stdout, stderr);
+                }
+
+                clock.Stop();
+                string status = RunCommand.Status(result);
+                switch (status)
+                {
+                    case "passed":
+                        passed++;
+                        break;
+                    case "skipped":
+                        skipped++;
+                        break;
+                    default:
+                        failed++;
+                        exit = Math.Max(exit, result.ExitCode);
+                        break;
+                }
+
+                if (format == "json")
+                {
+                    stdout.WriteLine(JsonReport.Render(result, status));
+                }
+                else if (format == "junit")
+                {
+                    junit.Add((result, status, clock.Elapsed));
+                }
+                else if (status is "failed" or "error")
+                {
+                    stdout.WriteLine($"{paint.Red("FAIL")} {file}");
+                    TextReport.WriteProblems(result, stdout, paint);
+                }
+            }
+
+            string totals = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : string.Empty);
+            if (format == "junit")
+            {
+                stdout.Write(JunitReport.Render(junit));
+                stderr.WriteLine(totals);
+            }
+            else if (format == "json")
+            {
+                stderr.WriteLine(totals);
+            }
+            else
+            {
+                stdout.WriteLine(failed > 0 ? paint.Red(totals) : paint.Green(totals));
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static ScenarioResult Rewrite(string file, ScenarioResult result, RunOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (result.ExitCode == 2)
+        {
+            stderr.WriteLine($"{file}: not rewritten: the run stopped on an error");
+            return result;
+        }
+
+        var plans = GoldenRewriter.Plan(result);
+        if (plans.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var plan in plans)
+        {
+            GoldenRewriter.Apply(plan);
+            stdout.WriteLine($"rewrote {plan.Path}: golden block{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} of line{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} {string.Join(", ", plan.ChangedBlockLines)}");
+        }
+
+        // Judge the file as it now stands.
+        return ScenarioRunner.RunFile(file, options);
+    }
+}

@@ -1,0 +1,127 @@
+using MmuDsl.Mmu;
+using MmuDsl.Mmu.Algorithms;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>
+/// Two engines, one per algorithm, built from one shape and driven by the same operations. The
+/// explorer replays a sequence from scratch for every state it looks at: sequences are short and
+/// shapes tiny, so a replay costs microseconds and no engine needs copying.
+/// </summary>
+internal sealed class EnginePair
+{
+    private EnginePair(ShadowMmu first, ShadowMmu second, ShadowPage[] firstPages, ShadowPage[] secondPages)
+    {
+        First = first;
+        Second = second;
+        FirstPages = firstPages;
+        SecondPages = secondPages;
+    }
+
+    public ShadowMmu First { get; }
+
+    public ShadowMmu Second { get; }
+
+    public ShadowPage[] FirstPages { get; }
+
+    public ShadowPage[] SecondPages { get; }
+
+    /// <summary>True once a sync of the sequence returned -EINTR under either algorithm.</summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>Set when an operation was valid under the first algorithm and not under the second.</summary>
+    public string? StructuralDivergence { get; private set; }
+
+    public static EnginePair Build(Shape shape, int capacity, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
+    {
+        var a = new ShadowMmu(first) { BatchCapacity = capacity, CheckSyncPostconditions = true };
+        var b = new ShadowMmu(second) { BatchCapacity = capacity, CheckSyncPostconditions = true };
+        return new EnginePair(a, b, shape.Build(a), shape.Build(b));
+    }
+
+    /// <summary>Applies one operation to both engines.</summary>
+    public void Apply(Operation op, Shape shape)
+    {
+        long interruptsA = First.Stats.Interrupted;
+        long interruptsB = Second.Stats.Interrupted;
+        op.Apply(First, FirstPages);
+        try
+        {
+            op.Apply(Second, SecondPages);
+        }
+        catch (MmuException e)
+        {
+            StructuralDivergence = $"'{op.ToStatement(shape)}' is valid under {First.Algorithm.Name} but not under {Second.Algorithm.Name}: {e.Message}";
+        }
+
+        if (First.Stats.Interrupted != interruptsA || Second.Stats.Interrupted != interruptsB)
+        {
+            Interrupted = true;
+        }
+    }
+
+    /// <summary>The operations valid in the first engine's state.</summary>
+    public List<Operation> ValidOperations(Shape shape, IReadOnlyList<int> slots)
+    {
+        var ops = new List<Operation>();
+        var pages = FirstPages;
+        for (int i = 0; i < pages.Length; i++)
+        {
+            var p = pages[i];
+            if (p.Zapped)
+            {
+                continue;
+            }
+
+            if (p.Level == 1)
+            {
+                if (!p.Unsync)
+                {
+                    ops.Add(new Operation(OperationKind.Unsync, i));
+                }
+
+                if (!p.FailNextSync)
+                {
+                    ops.Add(new Operation(OperationKind.FailSync, i));
+                }
+            }
+
+            if (p.ChildIndexes().Count > 0)
+            {
+                ops.Add(new Operation(OperationKind.Sync, i));
+                ops.Add(new Operation(OperationKind.SyncInterrupted, i));
+            }
+
+            ops.Add(new Operation(OperationKind.Zap, i));
+            if (p.Level < 2)
+            {
+                continue;
+            }
+
+            foreach (int slot in slots)
+            {
+                var spte = p.SpteAt(slot);
+                if (spte.Kind == SpteKind.Link)
+                {
+                    ops.Add(new Operation(OperationKind.Unlink, i, slot));
+                    continue;
+                }
+
+                if (spte.IsPresent)
+                {
+                    continue;
+                }
+
+                for (int c = shape.Roots; c < pages.Length; c++)
+                {
+                    if (!pages[c].Zapped && pages[c].Level == p.Level - 1)
+                    {
+                        ops.Add(new Operation(OperationKind.Link, i, slot, c));
+                    }
+                }
+            }
+        }
+
+        return ops;
+    }
+}

@@ -1,0 +1,43 @@
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>
+/// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 4 further pages, levels
+/// 1..4, child slots from {0, 1, 2}, sequences of up to 4 operations, legacy against recursive,
+/// each shape with the smallest batch capacity that cannot livelock (the highest root's level)
+/// and with 16.
+/// </summary>
+public sealed record ExploreOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ExploreOptions Default { get; } = new();
+
+    /// <summary>Most roots in a shape.</summary>
+    public int MaxRoots { get; init; } = 2;
+
+    /// <summary>Most pages besides the roots.</summary>
+    public int MaxPages { get; init; } = 4;
+
+    /// <summary>Highest level (roots are 2..MaxLevel, other pages 1..MaxLevel-1).</summary>
+    public int MaxLevel { get; init; } = 4;
+
+    /// <summary>The spte indexes children may occupy.</summary>
+    public IReadOnlyList<int> Slots { get; init; } = [0, 1, 2];
+
+    /// <summary>Longest operation sequence.</summary>
+    public int MaxOperations { get; init; } = 4;
+
+    /// <summary>The two algorithms compared (mutants may be named).</summary>
+    public string First { get; init; } = "legacy";
+
+    /// <summary>The second algorithm.</summary>
+    public string Second { get; init; } = "recursive";
+
+    /// <summary>Batch capacities besides the shape's smallest safe one and 16 (below the root's level: expect no-progress).</summary>
+    public IReadOnlyList<int> ExtraCapacities { get; init; } = [];
+
+    /// <summary>Worker threads (default: every core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Shrink findings to minimal repros.</summary>
+    public bool Shrink { get; init; } = true;
+}

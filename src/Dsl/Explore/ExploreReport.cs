@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>What an exploration found and how much it did.</summary>
+public sealed class ExploreReport
+{
+    internal ExploreReport(ExploreOptions options)
+    {
+        Options = options;
+        foreach (var c in Enum.GetValues<FindingClass>())
+        {
+            Classes[c] = new ClassCount();
+        }
+    }
+
+    /// <summary>The bounds used.</summary>
+    public ExploreOptions Options { get; }
+
+    /// <summary>Canonical shapes enumerated.</summary>
+    public int Shapes { get; internal set; }
+
+    /// <summary>(shape, capacity) runs.</summary>
+    public int Runs { get; internal set; }
+
+    /// <summary>Distinct combined states explored (after deduplication).</summary>
+    public long States { get; internal set; }
+
+    /// <summary>Operations applied (transitions checked).</summary>
+    public long Transitions { get; internal set; }
+
+    /// <summary>Wall-clock time.</summary>
+    public TimeSpan Elapsed { get; internal set; }
+
+    /// <summary>Findings by class.</summary>
+    public Dictionary<FindingClass, ClassCount> Classes { get; } = [];
+
+    /// <summary>Walks and visits of the first algorithm, summed over every transition.</summary>
+    public (long Walks, long Visits) FirstWork { get; internal set; }
+
+    /// <summary>Walks and visits of the second algorithm.</summary>
+    public (long Walks, long Visits) SecondWork { get; internal set; }
+
+    /// <summary>The sequence where second/first visits is largest, with both totals.</summary>
+    public (Shape Shape, int Capacity, ImmutableArray<Operation> Operations, long FirstVisits, long SecondVisits)? LargestWorkRatio { get; internal set; }
+
+    /// <summary>
+    /// The verdict: no invariant broke, no semantic divergence without an interrupted sync, and no
+    /// false negative.
+    /// </summary>
+    public bool Clean =>
+        Classes[FindingClass.InvariantViolation].Count == 0
+        && Classes[FindingClass.SemanticDivergence].Count == 0
+        && Classes[FindingClass.MetadataNotAllowed].Count == 0;
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>One instance of a finding: the shape, the batch capacity, the operations, and what was seen.</summary>
+public sealed record Finding(FindingClass Class, Shape Shape, int Capacity, ImmutableArray<Operation> Operations, string Description)
+{
+    /// <summary>Size for choosing the smallest instance: operations, then pages, then links.</summary>
+    public (int, int, int) Size => (Operations.Length, Shape.PageCount, Shape.Links.Length);
+
+    /// <summary>Statements of its .mmu repro, not counting comments and expectations.</summary>
+    public int StatementCount => Shape.PageCount + Shape.Links.Length + Operations.Length + (Capacity == 16 ? 0 : 1);
+}

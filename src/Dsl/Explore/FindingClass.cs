@@ -1,0 +1,20 @@
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>What the explorer can find, reported separately.</summary>
+public enum FindingClass
+{
+    /// <summary>An invariant of SEMANTICS.md broke, or a WARN fired, under one algorithm.</summary>
+    InvariantViolation,
+
+    /// <summary>The semantic state differs on a sequence with no interrupted sync: the patch would not be a no-op.</summary>
+    SemanticDivergence,
+
+    /// <summary>The semantic state differs only after an interrupted sync: a difference in progress per batch.</summary>
+    SemanticDivergenceAfterInterrupt,
+
+    /// <summary>Only bitmaps or counts differ, and every differing bit is a false positive the next walk clears.</summary>
+    MetadataAllowed,
+
+    /// <summary>Only bitmaps or counts differ, and some bit is missing where a page below is unsync: a false negative.</summary>
+    MetadataNotAllowed,
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using MmuDsl.Mmu;
+using MmuDsl.Mmu.Algorithms;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>
+/// Writes a finding as a .mmu scenario that <c>mmudsl run</c> reproduces: the shape, the
+/// operations, and expectations that hold under the first algorithm and fail under the second (or
+/// <c>expect invariants</c> where an invariant broke), so the run exits 1.
+/// </summary>
+public static class ReproWriter
+{
+    /// <summary>The scenario text.</summary>
+    public static string Write(Finding finding, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var sb = new StringBuilder();
+        sb.Append("# mmudsl explore: ").Append(Title(finding.Class)).Append(", ").Append(first.Name).Append(" against ").Append(second.Name).Append('\n');
+        sb.Append("# ").Append(finding.Description.Replace('\n', ' ')).Append('\n');
+        sb.Append("# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
+        sb.Append("algorithms ").Append(first.Name).Append(' ').Append(second.Name).Append('\n');
+        if (finding.Capacity != ShadowMmu.DefaultBatchCapacity)
+        {
+            sb.Append("set pvec ").Append(finding.Capacity).Append('\n');
+        }
+
+        foreach (var statement in finding.Shape.Statements())
+        {
+            sb.Append(statement).Append('\n');
+        }
+
+        foreach (var op in finding.Operations)
+        {
+            sb.Append(op.ToStatement(finding.Shape)).Append('\n');
+        }
+
+        var pair = Explorer.Replay(finding.Shape, finding.Capacity, finding.Operations, first, second);
+        foreach (var line in Expectations(finding, pair))
+        {
+            sb.Append(line).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The class as a phrase.</summary>
+    public static string Title(FindingClass c) => c switch
+    {
+        FindingClass.InvariantViolation => "invariant violation",
+        FindingClass.SemanticDivergence => "semantic divergence with no interrupted sync",
+        FindingClass.SemanticDivergenceAfterInterrupt => "semantic divergence after an interrupted sync",
+        FindingClass.MetadataAllowed => "metadata-only difference (allowed: stale bits)",
+        _ => "metadata-only difference (not allowed: a missing bit)",
+    };
+
+    private static IEnumerable<string> Expectations(Finding finding, EnginePair pair)
+    {
+        if (finding.Class == FindingClass.InvariantViolation)
+        {
+            yield return "expect invariants";
+            if (pair.First.Warnings.Count > 0 || pair.Second.Warnings.Count > 0)
+            {
+                yield return "expect stat.warnings == 0";
+            }
+
+            yield break;
+        }
+
+        var a = pair.FirstPages;
+        var b = pair.SecondPages;
+        bool semantic = finding.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+        for (int i = 0; i < a.Length; i++)
+        {
+            var p = a[i];
+            var q = b[i];
+            if (semantic)
+            {
+                if (p.Unsync != q.Unsync)
+                {
+                    yield return $"expect {(p.Unsync ? string.Empty : "!")}{p.Name}.unsync";
+                }
+
+                if (p.Zapped != q.Zapped)
+                {
+                    yield return $"expect {(p.Zapped ? string.Empty : "!")}{p.Name}.zapped";
+                }
+
+                if (p.Syncs != q.Syncs)
+                {
+                    yield return $"expect {p.Name}.syncs == {p.Syncs}";
+                }
+            }
+            else if (p.UnsyncChildBitmap != q.UnsyncChildBitmap || p.UnsyncChildren != q.UnsyncChildren)
+            {
+                yield return $"expect {p.Name}.bitmap == {p.UnsyncChildBitmap} && {p.Name}.unsync_children == {p.UnsyncChildren}";
+            }
+        }
+
+        if (semantic && pair.First.Stats.Unsync != pair.Second.Stats.Unsync)
+        {
+            yield return $"expect stat.unsync == {pair.First.Stats.Unsync}";
+        }
+    }
+}

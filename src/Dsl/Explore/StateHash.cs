@@ -1,0 +1,51 @@
+using MmuDsl.Mmu;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>
+/// A 128-bit hash of the combined state of an engine pair (every page's flags, counts, bitmap,
+/// sptes; the interrupted flag), for deduplicating states. Two 64-bit lanes with different
+/// multipliers make a collision between distinct states of one shape vanishingly unlikely.
+/// </summary>
+internal static class StateHash
+{
+    public static (ulong, ulong) Of(EnginePair pair)
+    {
+        ulong h1 = 0x9E3779B97F4A7C15UL;
+        ulong h2 = 0xC2B2AE3D27D4EB4FUL;
+        Mix(ref h1, ref h2, pair.Interrupted ? 1UL : 0UL);
+        Add(pair.First, ref h1, ref h2);
+        Add(pair.Second, ref h1, ref h2);
+        return (h1, h2);
+    }
+
+    private static void Add(ShadowMmu mmu, ref ulong h1, ref ulong h2)
+    {
+        foreach (var p in mmu.Pages)
+        {
+            ulong flags = (p.Unsync ? 1UL : 0) | (p.Zapped ? 2UL : 0) | (p.FailNextSync ? 4UL : 0);
+            Mix(ref h1, ref h2, flags | ((ulong)(uint)p.Syncs << 8) | ((ulong)(uint)p.UnsyncChildren << 32));
+            var bitmap = p.UnsyncChildBitmap;
+            for (int w = 0; w < 8; w++)
+            {
+                Mix(ref h1, ref h2, bitmap.Word(w));
+            }
+
+            for (int i = p.NextPresentIndex(0); i >= 0; i = p.NextPresentIndex(i + 1))
+            {
+                var spte = p.SpteAt(i);
+                Mix(ref h1, ref h2, ((ulong)i << 40) | ((ulong)spte.Kind << 32) | (uint)(spte.Child?.Id ?? -1));
+            }
+
+            Mix(ref h1, ref h2, 0xFFFF_FFFF_FFFF_FFFFUL);
+        }
+    }
+
+    private static void Mix(ref ulong h1, ref ulong h2, ulong v)
+    {
+        h1 = (h1 ^ v) * 0x100000001B3UL;
+        h1 ^= h1 >> 29;
+        h2 = (h2 + v) * 0xBF58476D1CE4E5B9UL;
+        h2 ^= h2 >> 31;
+    }
+}

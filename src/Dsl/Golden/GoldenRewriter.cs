@@ -1,0 +1,114 @@
+using System.Text;
+using MmuDsl.Dsl.Scenarios;
+
+namespace MmuDsl.Dsl.Golden;
+
+/// <summary>
+/// <c>--rewrite</c>: writes the actual output of a run into its golden blocks, and nothing else.
+/// Every byte outside the blocks' contents stays (comments, blank lines, <c>expect</c> lines, line
+/// ends: a CRLF file gets CRLF blocks). A file changes only when a block's text changes, so a
+/// second rewrite changes nothing; it is written to a temporary file and renamed over the original.
+/// A run that stopped on an error is never rewritten.
+/// </summary>
+public static class GoldenRewriter
+{
+    /// <summary>
+    /// Computes the new texts of the files whose blocks differ. Returns nothing when the run had
+    /// errors (<see cref="ScenarioResult.ExitCode"/> 2).
+    /// </summary>
+    public static IReadOnlyList<FileRewrite> Plan(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Errors.Count > 0)
+        {
+            return [];
+        }
+
+        var plans = new List<FileRewrite>();
+        foreach (var group in result.GoldenBlocks.GroupBy(b => b.File.Path, StringComparer.Ordinal))
+        {
+            string path = group.Key;
+            if (!result.Sources.TryGetValue(path, out var source))
+            {
+                continue;
+            }
+
+            var edits = new List<(int Start, int End, string Text, int Line)>();
+            foreach (var block in group)
+            {
+                if (block.Actual.Count == 0)
+                {
+                    continue;
+                }
+
+                var golden = block.Statement.Golden!;
+                string newContent = GoldenExpectation.Format(block.Actual, result.Algorithms, block.Expected);
+                string oldContent = golden.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
+                if (newContent == oldContent)
+                {
+                    continue;
+                }
+
+                string newline = UsesCrlf(source, golden.Content.Start) ? "\r\n" : "\n";
+                edits.Add((golden.Content.Start, golden.Content.End, newContent.Replace("\n", newline, StringComparison.Ordinal), block.Statement.Span.Line));
+            }
+
+            if (edits.Count == 0)
+            {
+                continue;
+            }
+
+            var sb = new StringBuilder(source.Length + 256);
+            int at = 0;
+            foreach (var (start, end, text, _) in edits.OrderBy(e => e.Start))
+            {
+                sb.Append(source, at, start - at).Append(text);
+                at = end;
+            }
+
+            sb.Append(source, at, source.Length - at);
+            plans.Add(new FileRewrite(path, sb.ToString(), edits.Select(e => e.Line).Order().ToList()));
+        }
+
+        return plans;
+    }
+
+    /// <summary>Writes a planned rewrite: a temporary file beside the original, then an atomic rename.</summary>
+    public static void Apply(FileRewrite rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        string full = Path.GetFullPath(rewrite.Path);
+        string dir = Path.GetDirectoryName(full) ?? ".";
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.rewrite.tmp");
+        try
+        {
+            File.WriteAllText(temp, rewrite.NewText, new UTF8Encoding(encoderShouldEmitUTF8Identifier: HasBom(full)));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static bool HasBom(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[3];
+            return stream.Read(head) == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    // The opening delimiter's line end decides: a CRLF file keeps CRLF blocks.
+    private static bool UsesCrlf(string source, int contentStart) =>
+        contentStart >= 2 && source[contentStart - 1] == '\n' && source[contentStart - 2] == '\r';
+}

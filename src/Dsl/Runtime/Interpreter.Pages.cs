@@ -1,0 +1,194 @@
+using System.Text;
+using MmuDsl.Dsl.Syntax;
+using MmuDsl.Mmu;
+
+namespace MmuDsl.Dsl.Runtime;
+
+/// <summary>Page names: built from adjacent parts (<c>L$i</c>, <c>L${$i * 8}</c>, <c>$p</c>), then looked up.</summary>
+internal sealed partial class Interpreter
+{
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
+    {
+        "root", "page", "link", "map", "unlink", "unsync", "sync", "fail-sync", "zap", "zap-unsync-children", "set",
+        "algorithms", "let", "for", "proc", "call", "include", "echo", "show", "stats", "trace", "expect",
+        "level", "gfn", "large", "interrupt-after", "in", "invariants", "true", "false", "stat",
+    };
+
+    private string PageNameText(PageName name, Scope scope)
+    {
+        if (name.LiteralText is { } literal)
+        {
+            return literal;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var part in name.Parts)
+        {
+            switch (part)
+            {
+                case NameTextPart text:
+                    sb.Append(text.Text);
+                    break;
+                case NameVariablePart variable:
+                    sb.Append(NamePartValue(Variable(variable.Name, variable.Span, scope), variable.Span));
+                    break;
+                case NameExpressionPart expression:
+                    sb.Append(NamePartValue(Evaluate(expression.Expression, scope), expression.Span));
+                    break;
+            }
+        }
+
+        string built = sb.ToString();
+        if (!IsIdentifier(built))
+        {
+            throw new ScriptRuntimeException(name.Span, $"the page name built here, '{built}', is not an identifier ([A-Za-z_][A-Za-z0-9_]*)");
+        }
+
+        if (ReservedWords.Contains(built))
+        {
+            throw new ScriptRuntimeException(name.Span, $"the page name built here, '{built}', is a reserved word");
+        }
+
+        return built;
+    }
+
+    private static string NamePartValue(Value v, SourceSpan span) => v.Kind switch
+    {
+        ValueKind.Int or ValueKind.String => v.ToString(),
+        _ => throw new ScriptRuntimeException(span, $"a part of a page name must be an int or a string, not {Value.TypeName(v.Kind)} ({v.ToLiteral()})"),
+    };
+
+    private static bool IsIdentifier(string s)
+    {
+        if (s.Length == 0 || !(char.IsAsciiLetter(s[0]) || s[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A page that exists (zapped or not): for reading fields and <c>show</c>.</summary>
+    private ShadowPage AnyPage(PageName name, Scope scope)
+    {
+        string text = PageNameText(name, scope);
+        return _mmu.FindPage(text)
+            ?? throw new ScriptRuntimeException(name.Span, $"unknown page '{text}': no root or page of that name was made{Suggest(text)}");
+    }
+
+    /// <summary>A page that exists and was not zapped: for every statement that changes the engine.</summary>
+    private ShadowPage LivePage(PageName name, Scope scope)
+    {
+        var page = AnyPage(name, scope);
+        if (page.Zapped)
+        {
+            throw new ScriptRuntimeException(name.Span, $"page '{page.Name}' was zapped; only 'expect' and 'show' may use a zapped page");
+        }
+
+        return page;
+    }
+
+    private void CreatePage(PageName name, Expr levelExpr, Expr? gfnExpr, Scope scope, bool isRoot)
+    {
+        string text = PageNameText(name, scope);
+        long level = EvaluateInt(levelExpr, scope, "a level");
+        long? gfn = gfnExpr == null ? null : EvaluateInt(gfnExpr, scope, "a gfn");
+        if (_mmu.FindPage(text) is { } existing)
+        {
+            throw new ScriptRuntimeException(name.Span, $"page '{text}' is declared twice (it is already a level-{existing.Level} {(existing.IsRoot ? "root" : "page")})");
+        }
+
+        int min = isRoot ? 2 : 1;
+        if (level < min || level > 5)
+        {
+            throw new ScriptRuntimeException(levelExpr.Span, $"{(isRoot ? "a root" : "a page")} has a level from {min} to 5, not {level}");
+        }
+
+        if (gfn is < 0)
+        {
+            throw new ScriptRuntimeException(gfnExpr!.Span, $"a gfn is never negative ({gfn})");
+        }
+
+        if (_mmu.Pages.Count >= _maxPages)
+        {
+            throw new ScriptRuntimeException(name.Span, $"page limit reached: this run already made {_maxPages} pages (raise it with 'set max_pages N' or --max-pages)");
+        }
+
+        try
+        {
+            if (isRoot)
+            {
+                _mmu.CreateRoot(text, (int)level, gfn);
+            }
+            else
+            {
+                _mmu.CreatePage(text, (int)level, gfn);
+            }
+        }
+        catch (MmuException e)
+        {
+            throw new ScriptRuntimeException(gfnExpr?.Span ?? name.Span, e.Message);
+        }
+    }
+
+    private string Suggest(string text)
+    {
+        // A near miss is usually a typo or a different case: name the closest page if there is one.
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        int seen = 0;
+        foreach (var page in _mmu.Pages)
+        {
+            if (++seen > 10_000)
+            {
+                break;
+            }
+
+            int d = Distance(text, page.Name);
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = page.Name;
+            }
+        }
+
+        return best != null && bestDistance <= Math.Max(1, text.Length / 3) ? $" (did you mean '{best}'?)" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 3)
+        {
+            return int.MaxValue;
+        }
+
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,45 @@
+using MmuDsl.Dsl.Syntax;
+
+namespace MmuDsl.Dsl.Runtime;
+
+/// <summary>
+/// An error a script caused while running (a type error, an unknown page, a limit reached, an
+/// engine error). Carries the span it points at; caught once, by the scenario runner, and turned
+/// into a diagnostic. Never escapes the runner.
+/// </summary>
+public sealed class ScriptRuntimeException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ScriptRuntimeException(SourceSpan span, string message, IReadOnlyList<Diagnostic>? related = null)
+        : base(message)
+    {
+        Span = span;
+        Related = related ?? [];
+    }
+
+    /// <summary>Creates the exception (prefer the span-taking constructor).</summary>
+    public ScriptRuntimeException()
+        : this(default, "runtime error")
+    {
+    }
+
+    /// <summary>Creates the exception (prefer the span-taking constructor).</summary>
+    public ScriptRuntimeException(string message)
+        : this(default, message)
+    {
+    }
+
+    /// <summary>Creates the exception (prefer the span-taking constructor).</summary>
+    public ScriptRuntimeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Span = default;
+        Related = [];
+    }
+
+    /// <summary>Where the error is.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>Diagnostics behind this one (the syntax errors of an included file).</summary>
+    public IReadOnlyList<Diagnostic> Related { get; }
+}

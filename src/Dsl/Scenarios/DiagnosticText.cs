@@ -1,0 +1,73 @@
+using System.Text;
+using MmuDsl.Dsl.Syntax;
+
+namespace MmuDsl.Dsl.Scenarios;
+
+/// <summary>
+/// Renders a diagnostic as <c>FILE:LINE:COL: error[ [ALGORITHM]]: MESSAGE</c>, the source line,
+/// and a caret under the column (tabs kept, so the caret lines up in a terminal).
+/// </summary>
+public static class DiagnosticText
+{
+    /// <summary>The diagnostic as printed; <paramref name="algorithm"/> tags an error that happened under one algorithm only.</summary>
+    public static string Render(Diagnostic diagnostic, string source, string? algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        ArgumentNullException.ThrowIfNull(source);
+        var span = diagnostic.Span;
+        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var sb = new StringBuilder();
+        sb.Append(span.Path).Append(':').Append(span.Line).Append(':').Append(span.Column).Append(": ").Append(severity);
+        if (algorithm != null)
+        {
+            sb.Append(" [").Append(algorithm).Append(']');
+        }
+
+        sb.Append(": ").Append(diagnostic.Message).Append('\n');
+        string? line = SourceLine(source, span.Line);
+        if (line != null)
+        {
+            sb.Append(line).Append('\n');
+            int col = Math.Max(1, span.Column);
+            for (int i = 0; i < col - 1 && i < line.Length; i++)
+            {
+                sb.Append(line[i] == '\t' ? '\t' : ' ');
+            }
+
+            for (int i = line.Length; i < col - 1; i++)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append("^\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string? SourceLine(string source, int lineNumber)
+    {
+        if (lineNumber < 1)
+        {
+            return null;
+        }
+
+        int line = 1;
+        int start = 0;
+        while (line < lineNumber)
+        {
+            int nl = source.IndexOf('\n', start);
+            if (nl < 0)
+            {
+                return null;
+            }
+
+            start = nl + 1;
+            line++;
+        }
+
+        int end = source.IndexOf('\n', start);
+        string text = end < 0 ? source[start..] : source[start..end];
+        return text.TrimEnd('\r');
+    }
+}

@@ -1,0 +1,49 @@
+using MmuDsl.Dsl.Runtime;
+using MmuDsl.Dsl.Syntax;
+
+namespace MmuDsl.Dsl.Scenarios;
+
+/// <summary>
+/// The outcome of running one scenario file under its algorithms: the output, the errors (exit 2),
+/// the failures (exit 1), the golden blocks, and each algorithm's run.
+/// </summary>
+public sealed class ScenarioResult
+{
+    internal ScenarioResult(string path)
+    {
+        Path = path;
+    }
+
+    /// <summary>The scenario's path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The algorithms it ran under, in order (empty: skipped).</summary>
+    public List<string> Algorithms { get; } = [];
+
+    /// <summary>True when the set of algorithms was empty: reported as skipped, not failed.</summary>
+    public bool Skipped => Errors.Count == 0 && Algorithms.Count == 0;
+
+    /// <summary>Syntax and runtime errors, rendered with their source line and caret.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Failed expectations, golden blocks and warnings.</summary>
+    public List<ScenarioFailure> Failures { get; } = [];
+
+    /// <summary>Golden blocks of the statements that ran.</summary>
+    public List<GoldenBlockResult> GoldenBlocks { get; } = [];
+
+    /// <summary>Each algorithm's run.</summary>
+    public List<AlgorithmRun> Runs { get; } = [];
+
+    /// <summary>The merged output (one text where the algorithms agree, sections where they differ).</summary>
+    public string Output { get; internal set; } = string.Empty;
+
+    /// <summary>Source texts of the files read, by path (for rewriting).</summary>
+    public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parsed files, by path.</summary>
+    public Dictionary<string, ScenarioFile> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>0: everything held; 1: an expectation, golden block or warning failed; 2: could not parse or run.</summary>
+    public int ExitCode => Errors.Count > 0 ? 2 : Failures.Count > 0 ? 1 : 0;
+}

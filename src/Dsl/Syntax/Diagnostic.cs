@@ -1,0 +1,15 @@
+namespace MmuDsl.Dsl.Syntax;
+
+/// <summary>A message about a place in a source file: a value, collected and reported together.</summary>
+public sealed record Diagnostic(SourceSpan Span, DiagnosticSeverity Severity, string Message)
+{
+    /// <summary>
+    /// <c>FILE:LINE:COL: error: MESSAGE</c>, then the source line and a caret under the column
+    /// (see <see cref="SourceSpan.Excerpt"/>), lines separated by <c>\n</c>, no final line break.
+    /// </summary>
+    public string Render(string sourceText)
+    {
+        string severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        return $"{Span.Path}:{Span.Line}:{Span.Column}: {severity}: {Message}\n{Span.Excerpt(sourceText)}";
+    }
+}

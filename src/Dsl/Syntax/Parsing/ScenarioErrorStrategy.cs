@@ -1,0 +1,191 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
+using MmuDsl.Dsl.Parsing.Generated;
+
+namespace MmuDsl.Dsl.Syntax.Parsing;
+
+/// <summary>
+/// How the parser reports and recovers, for a language of one statement per line: the first
+/// error in a line is reported (in <see cref="SyntaxErrorMessages"/>' words) and the rest of the
+/// line is skipped, so every bad line is reported once and nothing cascades. A trailing
+/// <c>{</c> of a skipped line still opens its block, which is parsed (its errors reported) and
+/// dropped, so the block's <c>}</c> does not look stray.
+/// <para>
+/// An error inside a statement is rethrown by <see cref="Recover"/> until it reaches the
+/// statementPart rule, which skips to the end of the line; the line is then one of
+/// <see cref="BrokenLines"/>, which the lowering leaves out of the tree. Read this with the
+/// grammar's file/line/statementLine/statementPart/block rules, and the tests in
+/// tests/Dsl.Tests/SyntaxErrorTests.cs.
+/// </para>
+/// </summary>
+internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagnostics) : IAntlrErrorStrategy
+{
+    private bool errorMode;
+    private IntervalSet? lineStarts;
+
+    /// <summary>The statementLine contexts that had a syntax error somewhere in them.</summary>
+    public HashSet<ParserRuleContext> BrokenLines { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public void Reset(Parser recognizer) => errorMode = false;
+
+    public bool InErrorRecoveryMode(Parser recognizer) => errorMode;
+
+    public void ReportMatch(Parser recognizer) => errorMode = false;
+
+    public void ReportError(Parser recognizer, RecognitionException e)
+    {
+        if (errorMode)
+        {
+            return;
+        }
+
+        errorMode = true;
+        MarkBroken(recognizer.Context);
+        if (e.OffendingToken.Type != MmuParser.SKIPPED)
+        {
+            Report(e.OffendingToken, Previous(recognizer, e.OffendingToken), SyntaxErrorMessages.ForException(recognizer, e));
+        }
+    }
+
+    public void Recover(Parser recognizer, RecognitionException e)
+    {
+        if (recognizer.Context is MmuParser.StatementPartContext or MmuParser.StatementLineContext or MmuParser.LineContext
+            or MmuParser.BlockContext or MmuParser.FileContext)
+        {
+            SkipRestOfLine(recognizer, swallowBlocks: true);
+            return;
+        }
+
+        // Unwind to the statementPart rule: each rule on the way ends, its context keeping the exception.
+        throw e;
+    }
+
+    public void Sync(Parser recognizer)
+    {
+        // Only the loops over lines act: a token that cannot start a line is reported and its
+        // line skipped; everywhere else a bad token is left to the match that follows.
+        if (recognizer.Context is not (MmuParser.FileContext or MmuParser.BlockContext))
+        {
+            return;
+        }
+
+        IToken token = recognizer.CurrentToken;
+        if (token.Type == TokenConstants.EOF
+            || (token.Type == MmuParser.RBRACE && recognizer.Context is MmuParser.BlockContext)
+            || LineStarts(recognizer).Contains(token.Type))
+        {
+            return;
+        }
+
+        if (!errorMode)
+        {
+            Report(token, null, SyntaxErrorMessages.ForLineStart(token));
+        }
+
+        errorMode = true;
+        SkipRestOfLine(recognizer, swallowBlocks: true);
+    }
+
+    public IToken RecoverInline(Parser recognizer)
+    {
+        IToken current = recognizer.CurrentToken;
+        IntervalSet expected = recognizer.GetExpectedTokens();
+        ParserRuleContext context = recognizer.Context;
+
+        if (expected.Contains(MmuParser.NEWLINE) && context is MmuParser.StatementLineContext or MmuParser.BlockContext)
+        {
+            // Junk at the end of a line, or after a block's `{`: report it and take the line break.
+            if (!errorMode && current.Type != MmuParser.SKIPPED)
+            {
+                Report(current, Previous(recognizer, current), SyntaxErrorMessages.ForMismatch(recognizer, current, expected));
+            }
+
+            errorMode = true;
+            MarkBroken(context);
+            SkipRestOfLine(recognizer, swallowBlocks: context is MmuParser.StatementLineContext);
+            if (recognizer.CurrentToken.Type == MmuParser.NEWLINE)
+            {
+                IToken newline = recognizer.CurrentToken;
+                ReportMatch(recognizer);
+                recognizer.Consume();
+                return newline;
+            }
+
+            return Conjure(current, MmuParser.NEWLINE);
+        }
+
+        if (context is MmuParser.BlockContext block && current.Type == TokenConstants.EOF && expected.Contains(MmuParser.RBRACE))
+        {
+            Report(block.Start, null, SyntaxErrorMessages.ForUnclosedBlock());
+            errorMode = true;
+            MarkBroken(context);
+            return Conjure(current, MmuParser.RBRACE);
+        }
+
+        throw new InputMismatchException(recognizer);
+    }
+
+    private static IToken? Previous(Parser recognizer, IToken token) =>
+        token.TokenIndex > 0 ? ((ITokenStream)recognizer.InputStream).Get(token.TokenIndex - 1) : null;
+
+    /// <summary>
+    /// Consumes tokens up to the end of the line (the NEWLINE stays). With
+    /// <paramref name="swallowBlocks"/>, a <c>{</c> that ends the line opens a block, parsed
+    /// (errors reported) and left out of the tree.
+    /// </summary>
+    private static void SkipRestOfLine(Parser recognizer, bool swallowBlocks)
+    {
+        var tokens = (ITokenStream)recognizer.InputStream;
+        while (tokens.LA(1) is not (MmuParser.NEWLINE or TokenConstants.EOF))
+        {
+            if (swallowBlocks && tokens.LA(1) == MmuParser.LBRACE && tokens.LA(2) == MmuParser.NEWLINE)
+            {
+                ((MmuParser)recognizer).block();
+                continue;
+            }
+
+            recognizer.Consume();
+        }
+    }
+
+    private static CommonToken Conjure(IToken at, int type) => new(type, string.Empty)
+    {
+        StartIndex = at.StartIndex,
+        StopIndex = at.StartIndex - 1,
+        Line = at.Line,
+        Column = at.Column,
+    };
+
+    private IntervalSet LineStarts(Parser recognizer) =>
+        lineStarts ??= recognizer.Atn.NextTokens(recognizer.Atn.ruleToStartState[MmuParser.RULE_line]);
+
+    private void MarkBroken(RuleContext? context)
+    {
+        while (context is not null and not MmuParser.StatementLineContext)
+        {
+            context = context.Parent;
+        }
+
+        if (context is MmuParser.StatementLineContext line)
+        {
+            BrokenLines.Add(line);
+        }
+    }
+
+    /// <summary>
+    /// Reports at <paramref name="token"/>; at a line break, right after <paramref name="previous"/>
+    /// instead, where the caret reads best ("expected an expression after '+'").
+    /// </summary>
+    private void Report(IToken token, IToken? previous, string message)
+    {
+        int start = token.StartIndex;
+        int end = token.StopIndex + 1;
+        if (token.Type is MmuParser.NEWLINE or TokenConstants.EOF && previous is not null && previous.Type != MmuParser.NEWLINE)
+        {
+            start = previous.StopIndex + 1;
+            end = start;
+        }
+
+        diagnostics.Add(new Diagnostic(map.Span(start, end), DiagnosticSeverity.Error, message));
+    }
+}
