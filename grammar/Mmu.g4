@@ -52,9 +52,10 @@ statementPart
     | SKIPPED block?                                    // a line the pre-scan rejected
     ;
 
-// `{` ends the line that opens the block; `}` stands on a line of its own.
+// `{` ends the line that opens the block (BLOCK_OPEN, line break included); `}` stands on a
+// line of its own.
 block
-    : LBRACE NEWLINE line* RBRACE
+    : BLOCK_OPEN line* RBRACE
     ;
 
 statement
@@ -193,6 +194,8 @@ RPAREN              : ')' ;
 LBRACK              : '[' ;
 RBRACK              : ']' ;
 DOLLAR_LBRACE       : '${' ;
+// A `{` that ends its line (a comment may follow it) opens a block; any other `{` opens a set.
+BLOCK_OPEN          : '{' [ \t]* ('#' ~[\r\n]*)? '\r'? '\n' ;
 LBRACE              : '{' ;
 RBRACE              : '}' ;
 EQ                  : '==' ;

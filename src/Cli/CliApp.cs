@@ -21,6 +21,7 @@ public static class CliApp
         root.Add(RunCommand.Create(stdout, stderr, env));
         root.Add(TestCommand.Create(stdout, stderr, env));
         root.Add(DiffCommand.Create(stdout, stderr, env));
+        root.Add(ExploreCommand.Create(stdout, stderr, env));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,8 +1,8 @@
 namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
-/// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 4 further pages, levels
-/// 1..4, child slots from {0, 1, 2}, sequences of up to 4 operations, legacy against recursive,
+/// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 2 further pages, levels
+/// 1..4, child slots from {0, 1, 2}, sequences of up to 3 operations, legacy against recursive,
 /// each shape with the smallest batch capacity that cannot livelock (the highest root's level)
 /// and with 16.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed record ExploreOptions
     public int MaxRoots { get; init; } = 2;
 
     /// <summary>Most pages besides the roots.</summary>
-    public int MaxPages { get; init; } = 4;
+    public int MaxPages { get; init; } = 2;
 
     /// <summary>Highest level (roots are 2..MaxLevel, other pages 1..MaxLevel-1).</summary>
     public int MaxLevel { get; init; } = 4;
@@ -23,8 +23,12 @@ public sealed record ExploreOptions
     /// <summary>The spte indexes children may occupy.</summary>
     public IReadOnlyList<int> Slots { get; init; } = [0, 1, 2];
 
-    /// <summary>Longest operation sequence.</summary>
-    public int MaxOperations { get; init; } = 4;
+    /// <summary>
+    /// Longest operation sequence. With 4 further pages and 4 operations the space is hundreds of
+    /// thousands of shapes times millions of sequences: the defaults are what finishes in under a
+    /// minute on two cores (README, "Explore").
+    /// </summary>
+    public int MaxOperations { get; init; } = 3;
 
     /// <summary>The two algorithms compared (mutants may be named).</summary>
     public string First { get; init; } = "legacy";

@@ -175,20 +175,47 @@ public static class Explorer
             return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, structural);
         }
 
-        var a = MmuSnapshot.Capture(pair.First);
-        var b = MmuSnapshot.Capture(pair.Second);
-        if (a.FirstSemanticDifference(b) is { } semantic)
+        // Compared page by page without snapshots: this runs once per explored operation.
+        var fa = pair.FirstPages;
+        var fb = pair.SecondPages;
+        for (int i = 0; i < fa.Length; i++)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, semantic);
+            var p = fa[i];
+            var q = fb[i];
+            if (p.Unsync != q.Unsync || p.Zapped != q.Zapped || p.Syncs != q.Syncs)
+            {
+                string what = p.Unsync != q.Unsync ? $"{p.Name}.unsync: {Bool(p.Unsync)} against {Bool(q.Unsync)}"
+                    : p.Zapped != q.Zapped ? $"{p.Name}.zapped: {Bool(p.Zapped)} against {Bool(q.Zapped)}"
+                    : $"{p.Name}.syncs: {p.Syncs} against {q.Syncs}";
+                return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, what);
+            }
         }
 
-        if (a.FirstMetadataDifference(b) is not { } metadata)
+        if (pair.First.Stats.Unsync != pair.Second.Stats.Unsync)
+        {
+            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}");
+        }
+
+        string? metadata = null;
+        for (int i = 0; i < fa.Length && metadata == null; i++)
+        {
+            var p = fa[i];
+            var q = fb[i];
+            if (p.UnsyncChildren != q.UnsyncChildren || p.UnsyncChildBitmap != q.UnsyncChildBitmap)
+            {
+                metadata = $"{p.Name}: unsync_children={p.UnsyncChildren} bitmap={p.UnsyncChildBitmap} against unsync_children={q.UnsyncChildren} bitmap={q.UnsyncChildBitmap}";
+            }
+        }
+
+        if (metadata == null)
         {
             return null;
         }
 
-        return (MissingBit(pair) is { } missing ? FindingClass.MetadataNotAllowed : FindingClass.MetadataAllowed, MissingBit(pair) ?? metadata);
+        return MissingBit(pair) is { } missing ? (FindingClass.MetadataNotAllowed, missing) : (FindingClass.MetadataAllowed, metadata);
     }
+
+    private static string Bool(bool b) => b ? "true" : "false";
 
     // A bit set under one algorithm and clear under the other, where the child behind it leads to
     // an unsync page in the engine that lacks the bit: a false negative.
@@ -203,10 +230,17 @@ public static class Explorer
                 return $"{p.Name}: unsync_children does not match its bitmap";
             }
 
+            var bp = p.UnsyncChildBitmap;
+            var bq = q.UnsyncChildBitmap;
+            if (bp == bq)
+            {
+                continue;
+            }
+
             for (int bit = 0; bit < Bitmap512.Size; bit++)
             {
-                bool inP = p.UnsyncChildBitmap.IsSet(bit);
-                bool inQ = q.UnsyncChildBitmap.IsSet(bit);
+                bool inP = bp.IsSet(bit);
+                bool inQ = bq.IsSet(bit);
                 if (inP == inQ)
                 {
                     continue;

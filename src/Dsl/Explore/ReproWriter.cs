@@ -37,10 +37,19 @@ public static class ReproWriter
             sb.Append(op.ToStatement(finding.Shape)).Append('\n');
         }
 
+        // One expect statement: the repro stays a handful of statements.
         var pair = Explorer.Replay(finding.Shape, finding.Capacity, finding.Operations, first, second);
-        foreach (var line in Expectations(finding, pair))
+        var conditions = Expectations(finding, pair).ToList();
+        if (finding.Class == FindingClass.InvariantViolation)
         {
-            sb.Append(line).Append('\n');
+            foreach (var c in conditions)
+            {
+                sb.Append(c).Append('\n');
+            }
+        }
+        else if (conditions.Count > 0)
+        {
+            sb.Append("expect ").Append(string.Join(" && ", conditions.Select(c => c["expect ".Length..]))).Append('\n');
         }
 
         return sb.ToString();

@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
 using MmuDsl.Dsl.Parsing.Generated;
 
@@ -22,6 +23,7 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
 {
     private bool errorMode;
     private IntervalSet? lineStarts;
+    private int blockCallState = -1;
 
     /// <summary>The statementLine contexts that had a syntax error somewhere in them.</summary>
     public HashSet<ParserRuleContext> BrokenLines { get; } = new(ReferenceEqualityComparer.Instance);
@@ -92,26 +94,25 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
         IntervalSet expected = recognizer.GetExpectedTokens();
         ParserRuleContext context = recognizer.Context;
 
-        if (expected.Contains(MmuParser.NEWLINE) && context is MmuParser.StatementLineContext or MmuParser.BlockContext)
+        if (context is MmuParser.StatementLineContext && expected.Contains(MmuParser.NEWLINE))
         {
-            // Junk at the end of a line, or after a block's `{`: report it and take the line break.
-            if (!errorMode && current.Type != MmuParser.SKIPPED)
-            {
-                Report(current, Previous(recognizer, current), SyntaxErrorMessages.ForMismatch(recognizer, current, expected));
-            }
-
-            errorMode = true;
+            // Junk at the end of a line: report it, skip it and take the line break.
+            ReportOnce(recognizer, current, SyntaxErrorMessages.ForMismatch(recognizer, current, expected));
             MarkBroken(context);
-            SkipRestOfLine(recognizer, swallowBlocks: context is MmuParser.StatementLineContext);
-            if (recognizer.CurrentToken.Type == MmuParser.NEWLINE)
-            {
-                IToken newline = recognizer.CurrentToken;
-                ReportMatch(recognizer);
-                recognizer.Consume();
-                return newline;
-            }
+            SkipRestOfLine(recognizer, swallowBlocks: true);
+            return TakeLineEnd(recognizer, current, MmuParser.NEWLINE);
+        }
 
-            return Conjure(current, MmuParser.NEWLINE);
+        if (context is MmuParser.BlockContext && expected.Contains(MmuParser.BLOCK_OPEN) && BlockIntended(recognizer))
+        {
+            // `for ... { show` or `for i in 0..3 4 {`: report, and parse the lines below as the block.
+            string message = current.Type == MmuParser.LBRACE
+                ? "'{' must end its line: the block's statements go on the lines below it, and its '}' on a line of its own"
+                : SyntaxErrorMessages.ForMismatch(recognizer, current, expected);
+            ReportOnce(recognizer, current, message);
+            MarkBroken(context);
+            SkipRestOfLine(recognizer, swallowBlocks: false);
+            return TakeLineEnd(recognizer, current, MmuParser.BLOCK_OPEN);
         }
 
         if (context is MmuParser.BlockContext block && current.Type == TokenConstants.EOF && expected.Contains(MmuParser.RBRACE))
@@ -125,27 +126,94 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
         throw new InputMismatchException(recognizer);
     }
 
+    /// <summary>True when the rest of the line holds a <c>{</c>: the author meant to open a block.</summary>
+    private static bool BlockIntended(Parser recognizer)
+    {
+        var tokens = (ITokenStream)recognizer.InputStream;
+        for (int i = 1; tokens.LA(i) is not (MmuParser.NEWLINE or TokenConstants.EOF); i++)
+        {
+            if (tokens.LA(i) is MmuParser.LBRACE or MmuParser.BLOCK_OPEN)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After <see cref="SkipRestOfLine"/>: consumes the token that ends the line, as the token the
+    /// parser wanted (a conjured one at the end of the file).
+    /// </summary>
+    private IToken TakeLineEnd(Parser recognizer, IToken at, int wanted)
+    {
+        IToken end = recognizer.CurrentToken;
+        if (end.Type == TokenConstants.EOF)
+        {
+            return Conjure(at, wanted);
+        }
+
+        ReportMatch(recognizer);
+        recognizer.Consume();
+        return end;
+    }
+
+    private void ReportOnce(Parser recognizer, IToken token, string message)
+    {
+        if (!errorMode && token.Type != MmuParser.SKIPPED)
+        {
+            Report(token, Previous(recognizer, token), message);
+        }
+
+        errorMode = true;
+    }
+
     private static IToken? Previous(Parser recognizer, IToken token) =>
         token.TokenIndex > 0 ? ((ITokenStream)recognizer.InputStream).Get(token.TokenIndex - 1) : null;
 
     /// <summary>
-    /// Consumes tokens up to the end of the line (the NEWLINE stays). With
-    /// <paramref name="swallowBlocks"/>, a <c>{</c> that ends the line opens a block, parsed
-    /// (errors reported) and left out of the tree.
+    /// Consumes tokens up to the end of the line: the NEWLINE stays, and so does a block's
+    /// <c>{</c> (BLOCK_OPEN), unless <paramref name="swallowBlocks"/>: then the block is parsed
+    /// (its errors reported) and left out of the tree, and the skipping goes on after its <c>}</c>.
     /// </summary>
-    private static void SkipRestOfLine(Parser recognizer, bool swallowBlocks)
+    private void SkipRestOfLine(Parser recognizer, bool swallowBlocks)
     {
         var tokens = (ITokenStream)recognizer.InputStream;
         while (tokens.LA(1) is not (MmuParser.NEWLINE or TokenConstants.EOF))
         {
-            if (swallowBlocks && tokens.LA(1) == MmuParser.LBRACE && tokens.LA(2) == MmuParser.NEWLINE)
+            if (tokens.LA(1) == MmuParser.BLOCK_OPEN)
             {
+                if (!swallowBlocks)
+                {
+                    return;
+                }
+
+                // The block's context records the parser's state as the one that invoked it, and
+                // prediction inside the block reads that state's rule transition: pretend to be
+                // the grammar's own call of `block` (in statementPart).
+                int state = recognizer.State;
+                recognizer.State = BlockCallState(recognizer);
                 ((MmuParser)recognizer).block();
+                recognizer.State = state;
                 continue;
             }
 
             recognizer.Consume();
         }
+    }
+
+    private int BlockCallState(Parser recognizer)
+    {
+        if (blockCallState < 0)
+        {
+            ATN atn = recognizer.Atn;
+            blockCallState = atn.states.First(s => s.ruleIndex == MmuParser.RULE_statementPart
+                && s.NumberOfTransitions > 0
+                && s.Transition(0) is RuleTransition call
+                && call.target == atn.ruleToStartState[MmuParser.RULE_block]).stateNumber;
+        }
+
+        return blockCallState;
     }
 
     private static CommonToken Conjure(IToken at, int type) => new(type, string.Empty)
@@ -179,8 +247,9 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
     private void Report(IToken token, IToken? previous, string message)
     {
         int start = token.StartIndex;
-        int end = token.StopIndex + 1;
-        if (token.Type is MmuParser.NEWLINE or TokenConstants.EOF && previous is not null && previous.Type != MmuParser.NEWLINE)
+        int end = token.Type == MmuParser.BLOCK_OPEN ? start + 1 : token.StopIndex + 1;
+        if (token.Type is MmuParser.NEWLINE or TokenConstants.EOF
+            && previous is not null && previous.Type is not (MmuParser.NEWLINE or MmuParser.BLOCK_OPEN or MmuParser.GOLDEN))
         {
             start = previous.StopIndex + 1;
             end = start;

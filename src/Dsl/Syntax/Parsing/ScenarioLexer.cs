@@ -33,7 +33,7 @@ internal sealed class ScenarioLexer : MmuLexer
     {
         IToken token = InString ? NextStringToken() : base.NextToken();
         int type = token.Type;
-        if (type is NEWLINE or TokenConstants.EOF)
+        if (type is NEWLINE or BLOCK_OPEN or TokenConstants.EOF)
         {
             int outermostString = frames.FindIndex(f => f.Braces < 0);
             if (outermostString >= 0)

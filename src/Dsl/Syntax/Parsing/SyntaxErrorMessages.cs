@@ -51,7 +51,7 @@ internal static class SyntaxErrorMessages
                 return $"expected '.' and a field name after the page name {Quote(TextBetween(parser, start, previous))}, as in 'R.unsync'";
             }
 
-            return $"unexpected {Found(offending)}{After(previous, offending)}";
+            return $"unexpected {Found(offending)}{After(previous)}";
         }
 
         return ForMismatch(parser, offending, e.GetExpectedTokens());
@@ -61,12 +61,7 @@ internal static class SyntaxErrorMessages
     public static string ForMismatch(Parser parser, IToken offending, IntervalSet expected)
     {
         IToken? previous = Previous(parser, offending);
-        string after = After(previous, offending);
-        if (previous?.Type == MmuParser.LBRACE && expected.Contains(MmuParser.NEWLINE) && parser.Context is MmuParser.BlockContext)
-        {
-            return $"'{{' must end its line: the block's statements go on the lines below it, and its '}}' on a line of its own";
-        }
-
+        string after = After(previous);
         if (offending.Type == MmuParser.ERROR_CHAR)
         {
             return $"unexpected character {Quote(offending.Text)}{after}";
@@ -110,7 +105,7 @@ internal static class SyntaxErrorMessages
     {
         MmuParser.ID => $"unknown statement {Quote(token.Text)}",
         MmuParser.RBRACE => "unexpected '}': no block is open here",
-        MmuParser.LBRACE => "unexpected '{': a block is opened by the '{' that ends a 'for' or 'proc' line",
+        MmuParser.BLOCK_OPEN => "unexpected '{': a block is opened by the '{' that ends a 'for' or 'proc' line",
         MmuParser.ERROR_CHAR => $"unexpected character {Quote(token.Text)}",
         _ => $"expected a statement, found {Found(token)}",
     };
@@ -125,13 +120,16 @@ internal static class SyntaxErrorMessages
         types.Remove(MmuParser.SKIPPED);
         var parts = new List<string>();
 
+        bool expression = types.IsSupersetOf([MmuParser.INT, MmuParser.VAR, MmuParser.LPAREN, MmuParser.NOT]);
+
         // After a name part, a name could go on with an adjacent part; nobody means that.
-        if (previous?.Type is MmuParser.ID or MmuParser.VAR or MmuParser.RBRACE && NameStarts.All(types.Contains) && types.Count > NameStarts.Length)
+        if (!expression && previous?.Type is MmuParser.ID or MmuParser.VAR or MmuParser.RBRACE
+            && NameStarts.All(types.Contains) && types.Count > NameStarts.Length)
         {
             types.ExceptWith(NameStarts);
         }
 
-        if (types.IsSupersetOf([MmuParser.INT, MmuParser.VAR, MmuParser.LPAREN, MmuParser.NOT]))
+        if (expression)
         {
             parts.Add(previous?.Type == MmuParser.LBRACK ? "an index expression" : "an expression");
             types.ExceptWith(ExpressionStarts);
@@ -177,6 +175,11 @@ internal static class SyntaxErrorMessages
             parts.Add("'.' and a field name");
         }
 
+        if (types.Remove(MmuParser.BLOCK_OPEN))
+        {
+            parts.Add("'{' ending the line");
+        }
+
         bool endOfLine = types.Remove(MmuParser.NEWLINE);
         bool endOfFile = types.Remove(TokenConstants.EOF);
         parts.AddRange(types.Order().Select(t => MmuParser.DefaultVocabulary.GetLiteralName(t) ?? MmuParser.DefaultVocabulary.GetDisplayName(t)));
@@ -215,17 +218,16 @@ internal static class SyntaxErrorMessages
         return token.TokenIndex > 0 ? tokens.Get(token.TokenIndex - 1) : null;
     }
 
-    /// <summary>" after 'X'" when the token before <paramref name="offending"/> is on its line.</summary>
-    private static string After(IToken? previous, IToken offending)
+    /// <summary>" after 'X'" when the token before the offending one is on its line.</summary>
+    private static string After(IToken? previous)
     {
-        if (previous is null || previous.Type is MmuParser.NEWLINE or MmuParser.GOLDEN or MmuParser.SKIPPED)
+        if (previous is null || previous.Type is MmuParser.NEWLINE or MmuParser.BLOCK_OPEN or MmuParser.GOLDEN or MmuParser.SKIPPED)
         {
             return string.Empty;
         }
 
-        return previous.Type == MmuParser.QUOTE && offending.Type != MmuParser.QUOTE
-            ? " after the string"
-            : $" after {Quote(previous.Text)}";
+        // Errors never follow an opening quote (a string that does not close is reported before).
+        return previous.Type == MmuParser.QUOTE ? " after the string" : $" after {Quote(previous.Text)}";
     }
 
     private static string Found(IToken token) => token.Type switch
@@ -234,6 +236,7 @@ internal static class SyntaxErrorMessages
         MmuParser.NEWLINE => "end of line",
         MmuParser.QUOTE => "a string",
         MmuParser.GOLDEN => "a golden block",
+        MmuParser.BLOCK_OPEN => "'{'",
         MmuParser.ERROR_CHAR => $"the character {Quote(token.Text)}",
         _ => Quote(token.Text),
     };

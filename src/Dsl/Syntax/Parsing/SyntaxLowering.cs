@@ -170,8 +170,6 @@ internal sealed partial class SyntaxLowering(
 
     private SourceSpan Span(IToken token) => Span(token.StartIndex, token.StopIndex + 1);
 
-    private SourceSpan Span(IToken first, IToken last) => Span(first.StartIndex, last.StopIndex + 1);
-
     private SourceSpan Span(int start, int end) => map.Span(start, end);
 
     private Identifier Ident(ITerminalNode node) => new(node.GetText(), Span(node.Symbol));

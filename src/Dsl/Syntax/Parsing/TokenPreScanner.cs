@@ -10,8 +10,8 @@ namespace MmuDsl.Dsl.Syntax.Parsing;
 /// <see cref="ParseOptions.MaxOperatorsPerStatement"/> operators. It also reports unterminated
 /// strings and golden blocks. A rejected line is reported once and replaced by one SKIPPED token,
 /// which the grammar accepts and the lowering drops; a block nested too deep is replaced whole.
-/// The line keeps a leading <c>}</c> and a trailing <c>{</c>, so the block structure around it
-/// still parses. Lastly, a NEWLINE is added before EOF when the text does not end with one.
+/// The line keeps a leading <c>}</c> and a trailing <c>{</c> (BLOCK_OPEN), so the block structure
+/// around it still parses. Lastly, a NEWLINE is added before EOF when the text does not end with one.
 /// Read this when adding a bracket or an operator token: the depth count below must know it.
 /// </summary>
 internal sealed class TokenPreScanner
@@ -50,7 +50,8 @@ internal sealed class TokenPreScanner
         return new PreScanResult(scanner.output, scanner.unterminatedGoldens);
     }
 
-    private static bool IsLineBreak(int type) => type is MmuParser.NEWLINE or TokenConstants.EOF;
+    /// <summary>The tokens that end a line: a line break, a block's <c>{</c> (its line break included), the end.</summary>
+    private static bool IsLineEnd(int type) => type is MmuParser.NEWLINE or MmuParser.BLOCK_OPEN or TokenConstants.EOF;
 
     private void Run()
     {
@@ -69,10 +70,6 @@ internal sealed class TokenPreScanner
 
                     output.Add(token);
                     return;
-                case MmuParser.NEWLINE or MmuParser.GOLDEN:
-                    output.Add(token);
-                    i++;
-                    continue;
                 case MmuParser.GOLDEN_UNTERMINATED:
                     Report(token.StartIndex, token.StartIndex + 4, "golden block is not closed: end it with a line of exactly '----'");
                     IToken golden = Synthetic(MmuParser.GOLDEN, token.StartIndex, text.Length - 1);
@@ -80,10 +77,14 @@ internal sealed class TokenPreScanner
                     output.Add(golden);
                     i = input.Count - 1;
                     continue;
+                case MmuParser.NEWLINE or MmuParser.GOLDEN:
+                    output.Add(token);
+                    i++;
+                    continue;
             }
 
             int end = i;
-            while (!IsLineBreak(input[end].Type))
+            while (!IsLineEnd(input[end].Type))
             {
                 end++;
             }
@@ -92,11 +93,14 @@ internal sealed class TokenPreScanner
         }
     }
 
-    /// <summary>Scans the line input[start..end) and returns where the next line starts.</summary>
+    /// <summary>
+    /// Scans the line input[start..end) (input[end] ends it: NEWLINE, BLOCK_OPEN or EOF) and
+    /// returns the index of the token the scan goes on at.
+    /// </summary>
     private int ScanLine(int start, int end, ref int blockDepth)
     {
-        bool closes = input[start].Type == MmuParser.RBRACE;
-        bool opens = input[end - 1].Type == MmuParser.LBRACE;
+        bool closes = start < end && input[start].Type == MmuParser.RBRACE;
+        bool opens = input[end].Type == MmuParser.BLOCK_OPEN;
         if (closes)
         {
             blockDepth = Math.Max(0, blockDepth - 1);
@@ -104,31 +108,26 @@ internal sealed class TokenPreScanner
 
         if (opens && blockDepth + 1 > options.MaxBlockDepth)
         {
-            IToken brace = input[end - 1];
-            Report(brace.StartIndex, brace.StopIndex + 1, $"blocks nested too deeply (more than {options.MaxBlockDepth} levels)");
-            int last = FindBlockEnd(end);
-            output.Add(Synthetic(MmuParser.SKIPPED, input[start].StartIndex, input[last].StopIndex));
+            IToken brace = input[end];
+            Report(brace.StartIndex, brace.StartIndex + 1, $"blocks nested too deeply (more than {options.MaxBlockDepth} levels)");
+            int last = FindBlockEnd(end + 1);
+            int first = start < end ? start : end;
+            output.Add(Synthetic(MmuParser.SKIPPED, input[first].StartIndex, input[last].StopIndex));
             return last + 1;
         }
 
         if (CheckLine(start, end) is { } violation)
         {
             Report(violation.Token.StartIndex, violation.Token.StopIndex + 1, violation.Message);
-            int first = closes ? start + 1 : start;
-            int last = opens ? end - 2 : end - 1;
             if (closes)
             {
                 output.Add(input[start]);
             }
 
-            if (first <= last)
+            int first = closes ? start + 1 : start;
+            if (first < end)
             {
-                output.Add(Synthetic(MmuParser.SKIPPED, input[first].StartIndex, input[last].StopIndex));
-            }
-
-            if (opens)
-            {
-                output.Add(input[end - 1]);
+                output.Add(Synthetic(MmuParser.SKIPPED, input[first].StartIndex, input[end - 1].StopIndex));
             }
         }
         else
@@ -142,15 +141,17 @@ internal sealed class TokenPreScanner
         if (opens)
         {
             blockDepth++;
+            output.Add(input[end]);
+            return end + 1;
         }
 
         return end;
     }
 
     /// <summary>
-    /// The index of the last token of the line that closes the block opened at the end of the
-    /// line before <paramref name="from"/> (a line starting with <c>}</c> at depth 0), or of the
-    /// last token before EOF when the block is never closed.
+    /// The index of the last token of the line that closes the block whose body starts at
+    /// <paramref name="from"/> (a line starting with <c>}</c> at depth 0), or of the last token
+    /// before EOF when the block is never closed.
     /// </summary>
     private int FindBlockEnd(int from)
     {
@@ -165,7 +166,7 @@ internal sealed class TokenPreScanner
             }
 
             int end = i;
-            while (!IsLineBreak(input[end].Type))
+            while (!IsLineEnd(input[end].Type))
             {
                 end++;
             }
@@ -175,9 +176,10 @@ internal sealed class TokenPreScanner
                 return end - 1;
             }
 
-            if (input[end - 1].Type == MmuParser.LBRACE)
+            if (input[end].Type == MmuParser.BLOCK_OPEN)
             {
                 depth++;
+                end++;
             }
 
             i = end;

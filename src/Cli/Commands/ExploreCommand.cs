@@ -1,0 +1,225 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MmuDsl.Dsl.Explore;
+using MmuDsl.Mmu.Algorithms;
+
+namespace MmuDsl.Cli.Commands;
+
+/// <summary>
+/// <c>mmudsl explore</c>: bounded exhaustive differential checking of two algorithms, with minimal
+/// .mmu repros for whatever it finds.
+/// </summary>
+internal static class ExploreCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliEnvironment env)
+    {
+        var defaults = ExploreOptions.Default;
+        var roots = new Option<int>("--roots") { Description = $"Most roots in a shape (default {defaults.MaxRoots})", DefaultValueFactory = _ => defaults.MaxRoots };
+        var pages = new Option<int>("--pages") { Description = $"Most pages besides the roots (default {defaults.MaxPages})", DefaultValueFactory = _ => defaults.MaxPages };
+        var maxLevel = new Option<int>("--max-level") { Description = $"Highest level; roots are 2..N, other pages 1..N-1 (default {defaults.MaxLevel})", DefaultValueFactory = _ => defaults.MaxLevel };
+        var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy (default 0,1,2)", DefaultValueFactory = _ => "0,1,2" };
+        var ops = new Option<int>("--ops", "-k") { Description = $"Longest operation sequence (default {defaults.MaxOperations})", DefaultValueFactory = _ => defaults.MaxOperations };
+        var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare (default: legacy and recursive); mutants may be named" };
+        var capacities = new Option<int[]>("--pvec") { Description = "Extra batch capacities to try besides the highest root level and 16 (below the root level: expect no-progress)", AllowMultipleArgumentsPerToken = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros (default: explore-repros)", DefaultValueFactory = _ => "explore-repros" };
+        var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
+        var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, jobs, output, noShrink, noColor })
+        {
+            command.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            var names = CommonOptions.Algorithms(parse.GetValue(algorithms)) ?? ["legacy", "recursive"];
+            if (names.Count != 2)
+            {
+                stderr.WriteLine("mmudsl: error: explore compares exactly two algorithms (e.g. -a legacy -a recursive)");
+                return 2;
+            }
+
+            foreach (var n in names)
+            {
+                if (WalkAlgorithms.Find(n, includeMutants: true) == null)
+                {
+                    stderr.WriteLine($"mmudsl: error: unknown algorithm '{n}'");
+                    return 2;
+                }
+            }
+
+            List<int> slotList;
+            try
+            {
+                slotList = parse.GetValue(slots)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+            }
+            catch (FormatException)
+            {
+                stderr.WriteLine("mmudsl: error: --slots takes spte indexes separated by commas, e.g. 0,1,2");
+                return 2;
+            }
+
+            var options = new ExploreOptions
+            {
+                MaxRoots = parse.GetValue(roots),
+                MaxPages = parse.GetValue(pages),
+                MaxLevel = parse.GetValue(maxLevel),
+                Slots = slotList,
+                MaxOperations = parse.GetValue(ops),
+                First = names[0],
+                Second = names[1],
+                ExtraCapacities = parse.GetValue(capacities) ?? [],
+                Parallelism = Math.Max(1, parse.GetValue(jobs)),
+                Shrink = !parse.GetValue(noShrink),
+            };
+            string? problem = Validate(options);
+            if (problem != null)
+            {
+                stderr.WriteLine($"mmudsl: error: {problem}");
+                return 2;
+            }
+
+            var paint = new Paint(env.OutputIsTerminal && !env.NoColorRequested && !parse.GetValue(noColor));
+            IProgress<(int Done, int Total, long States)>? progress = null;
+            if (env.OutputIsTerminal)
+            {
+                var last = DateTime.MinValue;
+                var gate = new object();
+                progress = new SyncProgress(p =>
+                {
+                    lock (gate)
+                    {
+                        if ((DateTime.UtcNow - last).TotalMilliseconds < 200 && p.Done != p.Total)
+                        {
+                            return;
+                        }
+
+                        last = DateTime.UtcNow;
+                        stderr.Write($"\r  {p.Done}/{p.Total} shape runs, {p.States:N0} states   ");
+                        stderr.Flush();
+                    }
+                });
+            }
+
+            var report = Explorer.Run(options, progress);
+            if (env.OutputIsTerminal)
+            {
+                stderr.Write("\r" + new string(' ', 60) + "\r");
+            }
+
+            stdout.Write(Render(report, paint, parse.GetValue(output)!));
+            return report.Clean ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string? Validate(ExploreOptions o)
+    {
+        if (o.MaxRoots < 1 || o.MaxRoots > 4)
+        {
+            return "--roots must be 1..4";
+        }
+
+        if (o.MaxPages < 0 || o.MaxPages > 8)
+        {
+            return "--pages must be 0..8";
+        }
+
+        if (o.MaxLevel < 2 || o.MaxLevel > 5)
+        {
+            return "--max-level must be 2..5";
+        }
+
+        if (o.Slots.Count == 0 || o.Slots.Any(s => s < 0 || s > 511) || o.Slots.Count > 8)
+        {
+            return "--slots must name 1 to 8 indexes in 0..511";
+        }
+
+        if (o.MaxOperations < 0 || o.MaxOperations > 8)
+        {
+            return "--ops must be 0..8";
+        }
+
+        if (o.ExtraCapacities.Any(c => c < 2 || c > 4096))
+        {
+            return "--pvec capacities must be 2..4096";
+        }
+
+        return null;
+    }
+
+    internal static string Render(ExploreReport report, Paint paint, string outputFolder)
+    {
+        var o = report.Options;
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(paint.Bold($"mmudsl explore: {o.First} against {o.Second}")).Append('\n');
+        sb.Append($"  bounds: up to {o.MaxRoots} roots and {o.MaxPages} further pages, levels 1..{o.MaxLevel}, child slots {{{string.Join(",", o.Slots)}}}, sequences of up to {o.MaxOperations} operations\n");
+        sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Count > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
+        double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
+        sb.Append(string.Format(inv, "  shapes: {0:N0} canonical ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0}\n", report.Shapes, report.Runs, report.States, report.Transitions));
+        sb.Append(string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s\n", report.Elapsed.TotalSeconds, o.Parallelism, report.States / seconds));
+        sb.Append('\n');
+        foreach (var (cls, count) in report.Classes)
+        {
+            string line = string.Format(inv, "  {0,-60} {1,10:N0}", ReproWriter.Title(cls) + ":", count.Count);
+            sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed ? paint.Red(line) : paint.Yellow(line));
+            if (count.Repro != null)
+            {
+                string path = WriteRepro(outputFolder, cls, count.Repro);
+                var f = count.Shrunk ?? count.Smallest!;
+                sb.Append($"   repro: {path} ({f.StatementCount} statements)");
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append('\n');
+        sb.Append(string.Format(inv, "  work over everything explored: {0} {1:N0} walks, {2:N0} visits; {3} {4:N0} walks, {5:N0} visits\n", o.First, report.FirstWork.Walks, report.FirstWork.Visits, o.Second, report.SecondWork.Walks, report.SecondWork.Visits));
+        if (report.LargestWorkRatio is { } r)
+        {
+            sb.Append(string.Format(inv, "  largest visits ratio {0}/{1}: {2:0.00}x ({3} against {4}) on:\n", o.Second, o.First, (double)r.SecondVisits / r.FirstVisits, r.SecondVisits, r.FirstVisits));
+            if (r.Capacity != 16)
+            {
+                sb.Append($"      set pvec {r.Capacity}\n");
+            }
+
+            foreach (var s in r.Shape.Statements().Concat(r.Operations.Select(op => op.ToStatement(r.Shape))))
+            {
+                sb.Append("      ").Append(s).Append('\n');
+            }
+        }
+
+        sb.Append('\n');
+        sb.Append(report.Clean
+            ? paint.Green($"verdict: within these bounds, {o.Second} behaves exactly like {o.First}: no invariant broke, no warning fired, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted sync; metadata differences are only stale bits the next walk clears.")
+            : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds; see the repros above."));
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    private static string WriteRepro(string folder, FindingClass cls, string text)
+    {
+        Directory.CreateDirectory(folder);
+        string name = cls switch
+        {
+            FindingClass.InvariantViolation => "invariant-violation.mmu",
+            FindingClass.SemanticDivergence => "semantic-divergence.mmu",
+            FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
+            FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
+            _ => "metadata-missing-bit.mmu",
+        };
+        string path = Path.Combine(folder, name);
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+
+    private sealed class SyncProgress(Action<(int Done, int Total, long States)> report) : IProgress<(int Done, int Total, long States)>
+    {
+        public void Report((int Done, int Total, long States) value) => report(value);
+    }
+}

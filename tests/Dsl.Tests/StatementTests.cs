@@ -1,0 +1,225 @@
+using MmuDsl.Dsl.Syntax;
+
+namespace MmuDsl.Dsl.Tests;
+
+/// <summary>Each statement of LANGUAGE.md parses to its node.</summary>
+public sealed class StatementTests
+{
+    private static long Int(Expr? expression) => Assert.IsType<IntLiteral>(expression).Value;
+
+    private static string Name(PageName name) => Assert.IsType<string>(name.LiteralText);
+
+    [Fact]
+    public void Root_WithLevel_ParsesNameAndLevel()
+    {
+        var root = Parsing.Single<RootStatement>("root R level 4\n");
+        Assert.Equal("R", Name(root.Name));
+        Assert.Equal(4, Int(root.Level));
+        Assert.Null(root.Gfn);
+    }
+
+    [Fact]
+    public void Page_WithGfn_ParsesHexGfn()
+    {
+        var page = Parsing.Single<PageStatement>("page P3 level 3 gfn 0x1234\n");
+        Assert.Equal("P3", Name(page.Name));
+        Assert.Equal(3, Int(page.Level));
+        Assert.Equal(0x1234, Int(page.Gfn));
+    }
+
+    [Fact]
+    public void Link_ParsesParentIndexAndChild()
+    {
+        var link = Parsing.Single<LinkStatement>("link P[5] -> C\n");
+        Assert.Equal("P", Name(link.Parent));
+        Assert.Equal(5, Int(link.Index));
+        Assert.Equal("C", Name(link.Child));
+    }
+
+    [Theory]
+    [InlineData("map L[5]\n", false)]
+    [InlineData("map P[5] large\n", true)]
+    public void Map_ParsesLarge(string text, bool large)
+    {
+        var map = Parsing.Single<MapStatement>(text);
+        Assert.Equal(5, Int(map.Index));
+        Assert.Equal(large, map.Large);
+    }
+
+    [Fact]
+    public void Unlink_ParsesPageAndIndex()
+    {
+        var unlink = Parsing.Single<UnlinkStatement>("unlink P[511]\n");
+        Assert.Equal("P", Name(unlink.Page));
+        Assert.Equal(511, Int(unlink.Index));
+    }
+
+    [Fact]
+    public void PageStatements_ParseTheirPage()
+    {
+        Assert.Equal("L", Name(Parsing.Single<UnsyncStatement>("unsync L\n").Page));
+        Assert.Equal("L", Name(Parsing.Single<FailSyncStatement>("fail-sync L\n").Page));
+        Assert.Equal("P", Name(Parsing.Single<ZapStatement>("zap P\n").Page));
+        Assert.Equal("P", Name(Parsing.Single<ZapUnsyncChildrenStatement>("zap-unsync-children P\n").Page));
+    }
+
+    [Fact]
+    public void Sync_WithAndWithoutInterruptAfter()
+    {
+        Assert.Null(Parsing.Single<SyncStatement>("sync R\n").InterruptAfter);
+        Assert.Equal(2, Int(Parsing.Single<SyncStatement>("sync R interrupt-after 2\n").InterruptAfter));
+    }
+
+    [Fact]
+    public void Set_ParsesNameAndValue()
+    {
+        var set = Parsing.Single<SetStatement>("set pvec 4\n");
+        Assert.Equal("pvec", set.Name.Name);
+        Assert.Equal(4, Int(set.Value));
+    }
+
+    [Fact]
+    public void Algorithms_ParsesNamesAsIdentifiers()
+    {
+        var algorithms = Parsing.Single<AlgorithmsStatement>("algorithms legacy recursive\n");
+        Assert.Equal(["legacy", "recursive"], algorithms.Names.Select(n => n.Name));
+        Assert.Equal(12, algorithms.Names[0].Span.Column);
+        Assert.Equal(19, algorithms.Names[1].Span.Column);
+    }
+
+    [Theory]
+    [InlineData("@legacy show\n", AlgorithmQualifier.Legacy)]
+    [InlineData("@recursive show\n", AlgorithmQualifier.Recursive)]
+    [InlineData("show\n", AlgorithmQualifier.None)]
+    public void Qualifier_PrefixesAnyStatement(string text, AlgorithmQualifier qualifier)
+    {
+        var show = Parsing.Single<ShowStatement>(text);
+        Assert.Equal(qualifier, show.Qualifier);
+        Assert.Equal(1, show.Span.Column);
+    }
+
+    [Fact]
+    public void Let_ParsesNameAndValue()
+    {
+        var let = Parsing.Single<LetStatement>("let n = 16\n");
+        Assert.Equal("n", let.Name.Name);
+        Assert.Equal(16, Int(let.Value));
+    }
+
+    [Fact]
+    public void For_ParsesBoundsAndBody()
+    {
+        var loop = Parsing.Single<ForStatement>("for i in 0..$n {\n    page L$i level 1\n    show\n}\n");
+        Assert.Equal("i", loop.Variable.Name);
+        Assert.Equal(0, Int(loop.From));
+        Assert.Equal("n", Assert.IsType<VariableExpr>(loop.To).Name);
+        Assert.Collection(loop.Body.Statements, s => Assert.IsType<PageStatement>(s), s => Assert.IsType<ShowStatement>(s));
+    }
+
+    [Fact]
+    public void Proc_ParsesParametersAndBody()
+    {
+        var proc = Parsing.Single<ProcStatement>("proc leaf(parent, idx, name) {\n  link $parent[$idx] -> $name\n}\n");
+        Assert.Equal("leaf", proc.Name.Name);
+        Assert.Equal(["parent", "idx", "name"], proc.Parameters.Select(p => p.Name));
+        var link = Assert.IsType<LinkStatement>(Assert.Single(proc.Body.Statements));
+        Assert.Equal("parent", Assert.IsType<NameVariablePart>(Assert.Single(link.Parent.Parts)).Name);
+    }
+
+    [Fact]
+    public void Proc_WithoutParameters_Parses()
+    {
+        Assert.Empty(Parsing.Single<ProcStatement>("proc f() {\n}\n").Parameters);
+    }
+
+    [Fact]
+    public void Call_ParsesArguments()
+    {
+        var call = Parsing.Single<CallStatement>("call leaf(\"P\", 3, \"L3\")\n");
+        Assert.Equal("leaf", call.Name.Name);
+        Assert.Equal(3, call.Arguments.Length);
+        Assert.Equal("P", Assert.IsType<StringExpr>(call.Arguments[0]).LiteralText);
+        Assert.Empty(Parsing.Single<CallStatement>("call f()\n").Arguments);
+    }
+
+    [Fact]
+    public void Include_ParsesPathString()
+    {
+        var include = Parsing.Single<IncludeStatement>("include \"common/two-roots.mmu\"\n");
+        Assert.Equal("common/two-roots.mmu", include.Path.LiteralText);
+    }
+
+    [Fact]
+    public void OutputStatements_Parse()
+    {
+        Assert.IsType<StringExpr>(Parsing.Single<EchoStatement>("echo \"text $n\"\n").Value);
+        Assert.Null(Parsing.Single<ShowStatement>("show\n").Page);
+        Assert.Equal("R1", Name(Assert.IsType<PageName>(Parsing.Single<ShowStatement>("show R1\n").Page)));
+        Assert.True(Parsing.Single<StatsStatement>("stats\n").IsOutput);
+    }
+
+    [Fact]
+    public void Trace_WrapsAnyStatement()
+    {
+        var trace = Parsing.Single<TraceStatement>("trace sync R interrupt-after 1\n");
+        var sync = Assert.IsType<SyncStatement>(trace.Inner);
+        Assert.Equal(7, sync.Span.Column);
+        Assert.IsType<CallStatement>(Parsing.Single<TraceStatement>("trace call f()\n").Inner);
+    }
+
+    [Fact]
+    public void Expect_ParsesConditionOrInvariants()
+    {
+        Assert.IsType<BinaryExpr>(Parsing.Single<ExpectStatement>("expect R.unsync_children == 1\n").Condition);
+        Assert.IsType<ExpectInvariantsStatement>(Parsing.Valid("expect invariants\n").Statements.Single());
+    }
+
+    [Fact]
+    public void CommentsAndBlankLines_AreIgnored()
+    {
+        var file = Parsing.Valid("# a scenario\n\n  root R level 4   # the root\n\t\n# end\n");
+        Assert.IsType<RootStatement>(Assert.Single(file.Statements));
+    }
+
+    [Fact]
+    public void LastLine_WithoutLineBreak_Parses()
+    {
+        Assert.Equal(2, Parsing.Valid("root R level 4\nshow R").Statements.Length);
+        Assert.Empty(Parsing.Valid("").Statements);
+    }
+
+    [Fact]
+    public void CrLfLines_Parse()
+    {
+        var file = Parsing.Valid("root R level 4\r\nfor i in 0..2 {\r\n  show\r\n}\r\n");
+        Assert.Equal(2, file.Statements.Length);
+    }
+
+    [Fact]
+    public void StatementSpan_CoversStatementWithoutLineBreak()
+    {
+        const string text = "  @legacy map L[5] large  # c\n";
+        var map = Parsing.Single<MapStatement>(text);
+        Assert.Equal((1, 3), (map.Span.Line, map.Span.Column));
+        Assert.Equal("@legacy map L[5] large", text[map.Span.Start..map.Span.End]);
+    }
+
+    [Fact]
+    public void ForSpan_RunsToClosingBrace()
+    {
+        const string text = "for i in 0..2 {\n  show\n}\nstats\n";
+        var file = Parsing.Valid(text);
+        var loop = Assert.IsType<ForStatement>(file.Statements[0]);
+        Assert.Equal("for i in 0..2 {\n  show\n}", text[loop.Span.Start..loop.Span.End]);
+        Assert.Equal("{\n  show\n}", text[loop.Body.Span.Start..loop.Body.Span.End]);
+        Assert.Equal(4, file.Statements[1].Span.Line);
+    }
+
+    [Fact]
+    public void NestedBlocks_Parse()
+    {
+        var outer = Parsing.Single<ForStatement>("for i in 0..2 {\n  for j in 0..2 {\n    proc p() {\n      stats\n    }\n  }\n}\n");
+        var inner = Assert.IsType<ForStatement>(Assert.Single(outer.Body.Statements));
+        Assert.IsType<ProcStatement>(Assert.Single(inner.Body.Statements));
+    }
+}
