@@ -272,21 +272,5 @@ internal sealed partial class Interpreter
     private static ScriptRuntimeException TypeError(SourceSpan span, string what, Value got) =>
         new(span, $"{what}, not {Value.TypeName(got.Kind)} ({got.ToLiteral()})");
 
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Remainder => "%",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.In => "in",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.And => "&&",
-        _ => "||",
-    };
+    private static string Symbol(BinaryOperator op) => SyntaxFacts.GetText(op);
 }

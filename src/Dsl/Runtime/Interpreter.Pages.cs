@@ -7,13 +7,6 @@ namespace MmuDsl.Dsl.Runtime;
 /// <summary>Page names: built from adjacent parts (<c>L$i</c>, <c>L${$i * 8}</c>, <c>$p</c>), then looked up.</summary>
 internal sealed partial class Interpreter
 {
-    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
-    {
-        "root", "page", "link", "map", "unlink", "unsync", "sync", "fail-sync", "zap", "zap-unsync-children", "set",
-        "algorithms", "let", "for", "proc", "call", "include", "echo", "show", "stats", "trace", "expect",
-        "level", "gfn", "large", "interrupt-after", "in", "invariants", "true", "false", "stat",
-    };
-
     private string PageNameText(PageName name, Scope scope)
     {
         if (name.LiteralText is { } literal)
@@ -39,12 +32,12 @@ internal sealed partial class Interpreter
         }
 
         string built = sb.ToString();
-        if (!IsIdentifier(built))
+        if (!SyntaxFacts.IsIdentifier(built))
         {
             throw new ScriptRuntimeException(name.Span, $"the page name built here, '{built}', is not an identifier ([A-Za-z_][A-Za-z0-9_]*)");
         }
 
-        if (ReservedWords.Contains(built))
+        if (SyntaxFacts.IsReservedWord(built))
         {
             throw new ScriptRuntimeException(name.Span, $"the page name built here, '{built}', is a reserved word");
         }
@@ -57,24 +50,6 @@ internal sealed partial class Interpreter
         ValueKind.Int or ValueKind.String => v.ToString(),
         _ => throw new ScriptRuntimeException(span, $"a part of a page name must be an int or a string, not {Value.TypeName(v.Kind)} ({v.ToLiteral()})"),
     };
-
-    private static bool IsIdentifier(string s)
-    {
-        if (s.Length == 0 || !(char.IsAsciiLetter(s[0]) || s[0] == '_'))
-        {
-            return false;
-        }
-
-        foreach (char c in s)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>A page that exists (zapped or not): for reading fields and <c>show</c>.</summary>
     private ShadowPage AnyPage(PageName name, Scope scope)
