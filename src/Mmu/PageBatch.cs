@@ -2,15 +2,21 @@ namespace MmuDsl.Mmu;
 
 /// <summary>
 /// <c>struct kvm_mmu_pages</c> ("pvec"): the batch one walk fills, at most
-/// <see cref="Capacity"/> entries (the kernel's KVM_PAGE_ARRAY_NR is 16).
+/// <see cref="Capacity"/> entries (the kernel's KVM_PAGE_ARRAY_NR is 16). Beside each entry it
+/// keeps the page's id and level, so that the sync loop reaches the page's
+/// <see cref="PageSyncState"/> without touching the page object (PageSyncState.cs says why).
 /// </summary>
 internal sealed class PageBatch
 {
     private BatchEntry[] _entries;
+    private int[] _pageIds;
+    private byte[] _levels;
 
     public PageBatch(int capacity)
     {
         _entries = new BatchEntry[capacity];
+        _pageIds = new int[capacity];
+        _levels = new byte[capacity];
     }
 
     public int Capacity => _entries.Length;
@@ -19,12 +25,20 @@ internal sealed class PageBatch
 
     public BatchEntry this[int n] => _entries[n];
 
+    /// <summary>The id of the page of entry <paramref name="n"/>.</summary>
+    public int PageIdAt(int n) => _pageIds[n];
+
+    /// <summary>The level of the page of entry <paramref name="n"/>.</summary>
+    public int LevelAt(int n) => _levels[n];
+
     /// <summary>Empties the batch, resizing it if the capacity setting changed.</summary>
     public void Reset(int capacity)
     {
         if (capacity != _entries.Length)
         {
             _entries = new BatchEntry[capacity];
+            _pageIds = new int[capacity];
+            _levels = new byte[capacity];
         }
         else
         {
@@ -37,20 +51,23 @@ internal sealed class PageBatch
     /// <summary>
     /// <c>mmu_pages_add</c>: an unsync page already in the batch is not added again (returns
     /// false); otherwise the entry is appended and the result says whether the batch is full.
+    /// <paramref name="state"/> is the page's, <paramref name="pageId"/> its id.
     /// </summary>
-    public bool Add(ShadowPage page, int index)
+    public bool Add(ShadowPage page, int pageId, in PageSyncState state, int index)
     {
-        if (page.Unsync)
+        if (state.Unsync)
         {
             for (int n = 0; n < Count; n++)
             {
-                if (ReferenceEquals(_entries[n].Page, page))
+                if (_pageIds[n] == pageId)
                 {
                     return false;
                 }
             }
         }
 
+        _pageIds[Count] = pageId;
+        _levels[Count] = state.Level;
         _entries[Count++] = new BatchEntry(page, index);
         return Count == _entries.Length;
     }
@@ -60,7 +77,7 @@ internal sealed class PageBatch
     {
         for (int n = 0; n < Count; n++)
         {
-            if (_entries[n].Page.Level == 1)
+            if (_levels[n] == 1)
             {
                 return true;
             }

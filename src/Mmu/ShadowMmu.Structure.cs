@@ -51,7 +51,9 @@ public sealed partial class ShadowMmu
             g = _nextFreshGfn;
         }
 
-        var page = new ShadowPage(this, _pages.Count, name, level, g, isRoot ? 1 : 0);
+        int id = _pages.Count;
+        AddSyncState(id, level);
+        var page = new ShadowPage(this, id, name, level, g, isRoot ? 1 : 0);
         _pages.Add(page);
         _byName.Add(name, page);
         _gfnLevels[g] = _gfnLevels.GetValueOrDefault(g) | (1 << level);

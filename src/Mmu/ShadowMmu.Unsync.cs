@@ -76,7 +76,7 @@ public sealed partial class ShadowMmu
             return;
         }
 
-        int before = parent.UnsyncChildren++;
+        int before = _syncStates[parent.Id].UnsyncChildren++;
         if (Observer != null)
         {
             Emit(new UnsyncBitMarked(parent, index));
@@ -96,7 +96,7 @@ public sealed partial class ShadowMmu
     /// </summary>
     private void ClearUnsyncChildBit(ShadowPage page, int index, BitClearer by)
     {
-        page.UnsyncChildren--;
+        int after = --_syncStates[page.Id].UnsyncChildren;
         page.UnsyncChildBitmapBits.Clear(index);
         _bitClears++;
         if (Observer != null)
@@ -104,9 +104,9 @@ public sealed partial class ShadowMmu
             Emit(new UnsyncBitCleared(page, index, by));
         }
 
-        if (page.UnsyncChildren < 0)
+        if (after < 0)
         {
-            Warn(MmuWarningKind.UnsyncChildrenUnderflow, $"unsync_children of '{page.Name}' went below zero ({page.UnsyncChildren}) clearing bit {index}");
+            Warn(MmuWarningKind.UnsyncChildrenUnderflow, $"unsync_children of '{page.Name}' went below zero ({after}) clearing bit {index}");
         }
     }
 }

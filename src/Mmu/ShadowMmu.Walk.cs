@@ -17,6 +17,11 @@ namespace MmuDsl.Mmu;
 //   that is the no-progress warning (WalkTests.BatchBelowLevel_FiresNoProgress_AndStops).
 // * Zaps inside a sync (a failed kvm_sync_page) only ever zap level-1 pages, which never walk, so
 //   the sync batch is never reused under its own iteration.
+// * The walk and the sync of a leaf read and write a child's unsync_children, unsync, level, sync
+//   count and fail flag in the dense PageSyncState array, reached through the child ids that
+//   SpteTable and PageBatch keep; they never touch a child's ShadowPage object, which is where
+//   the time went (PageSyncState.cs). Keep it so: a child.Xxx read in WalkChildren is a cache
+//   miss per visited entry.
 public sealed partial class ShadowMmu
 {
     /// <summary>
@@ -28,9 +33,10 @@ public sealed partial class ShadowMmu
         Stats.Walks++;
         batch.Reset(_batchCapacity);
         int result = 0;
-        if (page.UnsyncChildren != 0)
+        ref PageSyncState state = ref _syncStates[page.Id];
+        if (state.UnsyncChildren != 0)
         {
-            batch.Add(page, InvalidIndex);
+            batch.Add(page, page.Id, state, InvalidIndex);
             result = WalkChildren(page, batch);
         }
 
@@ -46,11 +52,13 @@ public sealed partial class ShadowMmu
     private int WalkChildren(ShadowPage page, PageBatch batch)
     {
         int leaves = 0;
+        var states = _syncStates;
+        var sptes = page.Sptes;
         for (int i = page.UnsyncChildBitmapBits.NextSetBit(0); i >= 0; i = page.UnsyncChildBitmapBits.NextSetBit(i + 1))
         {
             Stats.Visits++;
-            var child = page.ChildAt(i);
-            if (child == null)
+            int rank = sptes == null ? -1 : sptes.LinkRank(i);
+            if (rank < 0)
             {
                 // Not present, or a large leaf: nothing below can be unsync.
                 if (_walkClearsStale)
@@ -61,9 +69,12 @@ public sealed partial class ShadowMmu
                 continue;
             }
 
-            if (child.UnsyncChildren > 0)
+            int childId = sptes!.ChildIdAtRank(rank);
+            ref PageSyncState childState = ref states[childId];
+            if (childState.UnsyncChildren > 0)
             {
-                if (batch.Add(child, i))
+                var child = sptes.ChildAtRank(rank);
+                if (batch.Add(child, childId, childState, i))
                 {
                     return Enospc;
                 }
@@ -85,10 +96,10 @@ public sealed partial class ShadowMmu
                     return r;
                 }
             }
-            else if (child.Unsync)
+            else if (childState.Unsync)
             {
                 leaves++;
-                if (batch.Add(child, i))
+                if (batch.Add(sptes.ChildAtRank(rank), childId, childState, i))
                 {
                     return Enospc;
                 }
@@ -192,7 +203,7 @@ public sealed partial class ShadowMmu
         for (int n = 1; n < batch.Count; n++)
         {
             var entry = batch[n];
-            int level = entry.Page.Level;
+            int level = batch.LevelAt(n);
             path.Index[level - 1] = entry.Index;
             if (level != 1)
             {
@@ -207,7 +218,7 @@ public sealed partial class ShadowMmu
             }
             else
             {
-                SyncLeaf(leaf);
+                SyncLeaf(leaf, batch.PageIdAt(n));
             }
 
             if (_clearsParents && pathUsable)
@@ -218,20 +229,21 @@ public sealed partial class ShadowMmu
     }
 
     /// <summary><c>kvm_unlink_unsync_page</c> then <c>kvm_sync_page</c> (which zaps on failure).</summary>
-    private void SyncLeaf(ShadowPage leaf)
+    private void SyncLeaf(ShadowPage leaf, int leafId)
     {
-        if (!leaf.Unsync)
+        ref PageSyncState state = ref _syncStates[leafId];
+        if (!state.Unsync)
         {
             Warn(MmuWarningKind.UnlinkNotUnsync, $"kvm_unlink_unsync_page on '{leaf.Name}', which is not unsync");
         }
 
         // As the kernel does: the counter drops even when the WARN fired.
-        leaf.Unsync = false;
+        state.Unsync = false;
         Stats.Unsync--;
-        leaf.Syncs++;
+        state.Syncs++;
         Stats.Syncs++;
-        bool failed = leaf.FailNextSync;
-        leaf.FailNextSync = false;
+        bool failed = state.FailNextSync;
+        state.FailNextSync = false;
         if (Observer != null)
         {
             Emit(new PageSynced(leaf, failed));

@@ -27,6 +27,10 @@ public sealed class ShadowPage
 
     internal ShadowMmu Owner { get; }
 
+    // Unsync, UnsyncChildren, Syncs and FailNextSync live in the engine's dense array, not here
+    // (PageSyncState.cs says why).
+    private ref PageSyncState SyncState => ref Owner.SyncStateOf(Id);
+
     /// <summary>Position in creation order (0-based), stable for the life of the engine.</summary>
     public int Id { get; }
 
@@ -46,11 +50,19 @@ public sealed class ShadowPage
     public bool IsRoot => RootCount > 0;
 
     /// <summary><c>sp->unsync</c>.</summary>
-    public bool Unsync { get; internal set; }
+    public bool Unsync
+    {
+        get => SyncState.Unsync;
+        internal set => SyncState.Unsync = value;
+    }
 
     /// <summary><c>sp->unsync_children</c>. Normally the popcount of the bitmap; it can drift
     /// only when a WARN fires (clearing a bit that was not set).</summary>
-    public int UnsyncChildren { get; internal set; }
+    public int UnsyncChildren
+    {
+        get => SyncState.UnsyncChildren;
+        internal set => SyncState.UnsyncChildren = value;
+    }
 
     /// <summary>A copy of <c>sp->unsync_child_bitmap</c>.</summary>
     public Bitmap512 UnsyncChildBitmap => UnsyncChildBitmapBits;
@@ -59,10 +71,18 @@ public sealed class ShadowPage
     public bool Zapped { get; internal set; }
 
     /// <summary>How many times <c>kvm_sync_page</c> ran on this page (failed runs included).</summary>
-    public int Syncs { get; internal set; }
+    public int Syncs
+    {
+        get => SyncState.Syncs;
+        internal set => SyncState.Syncs = value;
+    }
 
     /// <summary>The next <c>kvm_sync_page</c> of this page fails (and zaps it).</summary>
-    public bool FailNextSync { get; internal set; }
+    public bool FailNextSync
+    {
+        get => SyncState.FailNextSync;
+        internal set => SyncState.FailNextSync = value;
+    }
 
     /// <summary>Number of parent ptes (sptes of other pages that link here).</summary>
     public int ParentCount => (_hasFirstParent ? 1 : 0) + (_moreParents?.Count ?? 0);
@@ -109,6 +129,9 @@ public sealed class ShadowPage
 
     /// <summary>The child that spte <paramref name="index"/> links to, or null.</summary>
     internal ShadowPage? ChildAt(int index) => _sptes?.ChildAt(index);
+
+    /// <summary>The sptes, for the walk; null while none was ever set.</summary>
+    internal SpteTable? Sptes => _sptes;
 
     /// <summary>Lowest present spte index at or above <paramref name="from"/>, or -1.</summary>
     public int NextPresentIndex(int from) => _sptes?.NextPresent(from) ?? -1;

@@ -3,15 +3,17 @@ namespace MmuDsl.Mmu;
 /// <summary>
 /// The sptes of one shadow page (<c>sp->spt</c>), stored sparsely: a bitmap of present sptes, a
 /// bitmap of the present ones that link a child, and the children packed in index order (the
-/// child of spte i sits at the rank of i among the link bits). A page with 64 children costs
-/// about 0.7 KiB instead of the 4 KiB of a dense table, and a level-1 page without leaves has no
-/// table at all.
+/// child of spte i sits at the rank of i among the link bits). Each child's id sits beside it at
+/// the same rank, so that the walk finds the child's <see cref="PageSyncState"/> without touching
+/// the child object (PageSyncState.cs says why). A page with 64 children costs about 1 KiB
+/// instead of the 4 KiB of a dense table, and a level-1 page without leaves has no table at all.
 /// </summary>
 internal sealed class SpteTable
 {
     private Bitmap512 _present;
     private Bitmap512 _links;
     private ShadowPage[] _children = [];
+    private int[] _childIds = [];
     private int _childCount;
 
     /// <summary>Number of present sptes.</summary>
@@ -35,6 +37,16 @@ internal sealed class SpteTable
         return _children[_links.CountBelow(index)];
     }
 
+    /// <summary>The rank of spte <paramref name="index"/> among the sptes that link a child (its
+    /// place in <see cref="ChildAtRank"/> and <see cref="ChildIdAtRank"/>), or -1 if it links none.</summary>
+    public int LinkRank(int index) => _links.IsSet(index) ? _links.CountBelow(index) : -1;
+
+    /// <summary>The child at <paramref name="rank"/> (see <see cref="LinkRank"/>).</summary>
+    public ShadowPage ChildAtRank(int rank) => _children[rank];
+
+    /// <summary>The id of the child at <paramref name="rank"/> (see <see cref="LinkRank"/>).</summary>
+    public int ChildIdAtRank(int rank) => _childIds[rank];
+
     /// <summary>Lowest present spte index at or above <paramref name="from"/>, or -1.</summary>
     public int NextPresent(int from) => _present.NextSetBit(from);
 
@@ -46,13 +58,15 @@ internal sealed class SpteTable
         int rank = _links.CountBelow(index);
         if (_childCount == _children.Length)
         {
-            var grown = new ShadowPage[Math.Min(Bitmap512.Size, Math.Max(4, _children.Length * 2))];
-            Array.Copy(_children, grown, _childCount);
-            _children = grown;
+            int capacity = Math.Min(Bitmap512.Size, Math.Max(4, _children.Length * 2));
+            Array.Resize(ref _children, capacity);
+            Array.Resize(ref _childIds, capacity);
         }
 
         Array.Copy(_children, rank, _children, rank + 1, _childCount - rank);
+        Array.Copy(_childIds, rank, _childIds, rank + 1, _childCount - rank);
         _children[rank] = child;
+        _childIds[rank] = child.Id;
         _childCount++;
         _links.Set(index);
         _present.Set(index);
@@ -72,6 +86,7 @@ internal sealed class SpteTable
         {
             int rank = _links.CountBelow(index);
             Array.Copy(_children, rank + 1, _children, rank, _childCount - rank - 1);
+            Array.Copy(_childIds, rank + 1, _childIds, rank, _childCount - rank - 1);
             _childCount--;
             _children[_childCount] = null!;
             _links.Clear(index);

@@ -1,0 +1,23 @@
+namespace MmuDsl.Mmu;
+
+/// <summary>The dense per-page <see cref="PageSyncState"/> array (PageSyncState.cs says why).</summary>
+public sealed partial class ShadowMmu
+{
+    // Entry n belongs to the page whose Id is n; grown by doubling, like List<T>.
+    private PageSyncState[] _syncStates = new PageSyncState[16];
+
+    /// <summary>The sync state of the page whose id is <paramref name="pageId"/>. Do not keep the
+    /// ref across the making of a page: the array may be reallocated.</summary>
+    internal ref PageSyncState SyncStateOf(int pageId) => ref _syncStates[pageId];
+
+    /// <summary>Appends the state of a new page, whose id is <paramref name="pageId"/> (the next one).</summary>
+    private void AddSyncState(int pageId, int level)
+    {
+        if (pageId == _syncStates.Length)
+        {
+            Array.Resize(ref _syncStates, _syncStates.Length * 2);
+        }
+
+        _syncStates[pageId] = new PageSyncState { Level = (byte)level };
+    }
+}
