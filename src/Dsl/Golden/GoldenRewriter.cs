@@ -36,7 +36,8 @@ public static class GoldenRewriter
             var edits = new List<(int Start, int End, string Text, int Line)>();
             foreach (var block in group)
             {
-                if (block.Actual.Count == 0)
+                // A block that holds is left exactly as it is (it may hold sections that agree).
+                if (block.Actual.Count == 0 || block.Holds)
                 {
                     continue;
                 }

@@ -113,6 +113,11 @@ internal sealed partial class Interpreter
             {
                 sb.Append(((StringTextPart)part).Text);
             }
+
+            if (sb.Length > MaxStringLength)
+            {
+                throw new ScriptRuntimeException(e.Span, $"string too long: more than {MaxStringLength} characters");
+            }
         }
 
         return sb.ToString();

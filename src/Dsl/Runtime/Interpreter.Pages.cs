@@ -140,7 +140,8 @@ internal sealed partial class Interpreter
 
     private static int Distance(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 3)
+        // Typos are short: long names are not compared (the cost is quadratic in the length).
+        if (Math.Abs(a.Length - b.Length) > 3 || a.Length > 64 || b.Length > 64)
         {
             return int.MaxValue;
         }

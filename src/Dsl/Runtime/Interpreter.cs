@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using MmuDsl.Dsl.Output;
 using MmuDsl.Dsl.Scenarios;
@@ -26,6 +27,8 @@ internal sealed partial class Interpreter
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, ProcStatement> _procs = new(StringComparer.Ordinal);
     private readonly List<string> _includeStack = [];
+    private const int MaxTraceLength = 64 * 1024 * 1024;
+    private const int MaxStringLength = 1024 * 1024;
     private readonly List<StringBuilder> _traces = [];
     private readonly bool _recordSteps;
     private long _maxLoopIterations;
@@ -103,6 +106,11 @@ internal sealed partial class Interpreter
         if (statement.Qualifier != AlgorithmQualifier.None && statement.Qualifier != _qualifier)
         {
             return;
+        }
+
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new ScriptRuntimeException(statement.Span, "the script nests calls and blocks too deeply to run (lower max_call_depth)");
         }
 
         if (_options.MaxStatements > 0 && ++_statements > _options.MaxStatements)
@@ -281,6 +289,11 @@ internal sealed partial class Interpreter
         long to = EvaluateInt(s.To, scope, "a loop bound");
         for (long i = from; i < to; i++)
         {
+            if (_options.MaxStatements > 0 && ++_statements > _options.MaxStatements)
+            {
+                throw new ScriptRuntimeException(s.Span, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements and loop iterations");
+            }
+
             if (++_iterations > _maxLoopIterations)
             {
                 throw new ScriptRuntimeException(s.Span, $"loop limit reached: this run made more than {_maxLoopIterations} loop iterations (raise it with 'set max_loop_iterations N' or --max-loop-iterations)");
@@ -328,8 +341,16 @@ internal sealed partial class Interpreter
     private void Include(IncludeStatement s, Scope scope)
     {
         string relative = EvaluateString(s.Path, scope, "an include path");
-        string baseDir = Path.GetDirectoryName(Path.GetFullPath(s.Span.Path)) ?? ".";
-        string full = Path.GetFullPath(Path.Combine(baseDir, relative));
+        string full;
+        try
+        {
+            string baseDir = Path.GetDirectoryName(Path.GetFullPath(s.Span.Path)) ?? ".";
+            full = Path.GetFullPath(Path.Combine(baseDir, relative));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ScriptRuntimeException(s.Path.Span, $"'{relative}' is not a usable file path: {e.Message}");
+        }
         if (_includeStack.Contains(full, StringComparer.Ordinal) || _includeStack.Any(p => string.Equals(Path.GetFullPath(p), full, StringComparison.Ordinal)))
         {
             throw new ScriptRuntimeException(s.Path.Span, $"include cycle: '{relative}' is already being included ({string.Join(" -> ", _includeStack.Select(Path.GetFileName))} -> {Path.GetFileName(full)})");
@@ -402,18 +423,28 @@ internal sealed partial class Interpreter
 
     private void Trace(TraceStatement s, Scope scope)
     {
+        // One observer serves every active trace (nested traces see each event once each).
         var sb = new StringBuilder();
         _traces.Add(sb);
         var previous = _mmu.Observer;
-        _mmu.Observer = e =>
+        if (_traces.Count == 1)
         {
-            previous?.Invoke(e);
-            string line = e.Describe();
-            foreach (var t in _traces)
+            _mmu.Observer = e =>
             {
-                t.Append(line).Append('\n');
-            }
-        };
+                previous?.Invoke(e);
+                string line = e.Describe();
+                foreach (var t in _traces)
+                {
+                    if (t.Length + line.Length > MaxTraceLength)
+                    {
+                        throw new ScriptRuntimeException(s.Span, $"trace output limit reached: more than {MaxTraceLength} characters");
+                    }
+
+                    t.Append(line).Append('\n');
+                }
+            };
+        }
+
         try
         {
             Execute(s.Inner, scope);

@@ -55,6 +55,12 @@ public static class ScenarioRunner
                 {
                     crash = e;
                 }
+#pragma warning disable CA1031 // The one boundary: nothing a script does may end the process.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    crash = e;
+                }
             },
             StackSize);
         thread.Start();
@@ -62,7 +68,9 @@ public static class ScenarioRunner
         if (result == null)
         {
             result = new ScenarioResult(path);
-            result.Errors.Add($"{path}: error: the scenario is nested too deeply to run ({crash?.Message})\n");
+            result.Errors.Add(crash is InsufficientExecutionStackException
+                ? $"{path}: error: the scenario is nested too deeply to run ({crash.Message})\n"
+                : $"{path}: error: internal error while running the scenario (please report it with the file): {crash?.GetType().Name}: {crash?.Message}\n");
         }
 
         return result;
