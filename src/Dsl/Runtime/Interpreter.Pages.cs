@@ -14,24 +14,47 @@ internal sealed partial class Interpreter
             return literal;
         }
 
-        var sb = new StringBuilder();
+        // An identifier followed by integers is always an identifier and never a reserved word
+        // (none has a digit): the common case (L$i, B${$a * 64 + $b}) skips both checks.
+        var sb = _nameBuilder.Clear();
+        bool plain = name.Parts[0] is NameTextPart;
         foreach (var part in name.Parts)
         {
+            Value v;
             switch (part)
             {
                 case NameTextPart text:
                     sb.Append(text.Text);
-                    break;
+                    continue;
                 case NameVariablePart variable:
-                    sb.Append(NamePartValue(Variable(variable.Name, variable.Span, scope), variable.Span));
+                    v = Variable(variable.Name, variable.Span, scope);
                     break;
                 case NameExpressionPart expression:
-                    sb.Append(NamePartValue(Evaluate(expression.Expression, scope), expression.Span));
+                    v = Evaluate(expression.Expression, scope);
                     break;
+                default:
+                    continue;
+            }
+
+            if (v.Kind == ValueKind.Int)
+            {
+                long n = v.AsInt;
+                plain &= n >= 0;
+                sb.Append(n);
+            }
+            else
+            {
+                plain = false;
+                sb.Append(NamePartValue(v, part.Span));
             }
         }
 
         string built = sb.ToString();
+        if (plain)
+        {
+            return built;
+        }
+
         if (!SyntaxFacts.IsIdentifier(built))
         {
             throw new ScriptRuntimeException(name.Span, $"the page name built here, '{built}', is not an identifier ([A-Za-z_][A-Za-z0-9_]*)");

@@ -30,6 +30,7 @@ internal sealed partial class Interpreter
     private const int MaxTraceLength = 64 * 1024 * 1024;
     private const int MaxStringLength = 1024 * 1024;
     private readonly List<StringBuilder> _traces = [];
+    private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
     private long _maxLoopIterations;
     private int _maxPages;

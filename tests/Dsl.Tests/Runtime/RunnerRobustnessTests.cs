@@ -144,6 +144,7 @@ public sealed partial class RunnerRobustnessTests
         var options = Budget(corpus);
         var mutator = new ScenarioMutator(corpus.Texts);
         var problems = new ConcurrentBag<(int Index, string Problem, string Input)>();
+        var retime = new ConcurrentBag<(int Index, string Input, string Path)>();
         var slowest = (Index: -1, Ticks: 0L, Input: string.Empty);
         var gate = new object();
         var exits = new int[3];
@@ -171,7 +172,16 @@ public sealed partial class RunnerRobustnessTests
 
                 if (Check(result, clock.Elapsed) is { } problem)
                 {
-                    problems.Add((index, problem, input));
+                    // A run slowed by the machine (other test classes run in parallel, a GC of
+                    // another thread) is timed again alone below; anything else is a problem now.
+                    if (clock.Elapsed > PerInputLimit && Check(result, TimeSpan.Zero) == null)
+                    {
+                        retime.Add((index, input, path));
+                    }
+                    else
+                    {
+                        problems.Add((index, problem, input));
+                    }
                 }
 
                 lock (gate)
@@ -191,6 +201,17 @@ public sealed partial class RunnerRobustnessTests
                 InFlight.TryRemove(Environment.CurrentManagedThreadId, out _);
             }
         });
+
+        foreach (var (index, input, path) in retime)
+        {
+            var clock = Stopwatch.StartNew();
+            ScenarioRunner.RunText(path, input, options);
+            clock.Stop();
+            if (clock.Elapsed > PerInputLimit)
+            {
+                problems.Add((index, $"took {clock.Elapsed.TotalMilliseconds:F0} ms alone (limit {PerInputLimit.TotalMilliseconds:F0} ms)", input));
+            }
+        }
 
         total.Stop();
         var slowestTime = TimeSpan.FromTicks(slowest.Ticks * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
