@@ -7,10 +7,11 @@ namespace MmuDsl.Mmu.Bench;
 internal static class Program
 {
     // One entry per benchmark, one file per benchmark under Benchmarks/.
-    // The language team adds `interpreter` and `parse` here.
     private static readonly IBenchmark[] Benchmarks =
     [
         new EngineBenchmark(),
+        new InterpreterBenchmark(),
+        new ParseBenchmark(),
     ];
 
     private static int Main(string[] args)
