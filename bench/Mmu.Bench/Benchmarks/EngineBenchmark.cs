@@ -461,48 +461,11 @@ internal sealed class EngineBenchmark : IBenchmark
 
         public static bool TryParse(IReadOnlyList<string> args, out Options options, out string error)
         {
-            options = new Options(7, 1, null);
-            for (int i = 0; i < args.Count; i++)
-            {
-                string name = args[i];
-                if (i + 1 >= args.Count)
-                {
-                    error = $"option '{name}' needs a value";
-                    return false;
-                }
-
-                string value = args[++i];
-                if (name == "--anchor")
-                {
-                    options = options with { Anchor = value };
-                    continue;
-                }
-
-                if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
-                {
-                    error = $"option '{name}' needs a whole number, not '{value}'";
-                    return false;
-                }
-
-                switch (name)
-                {
-                    case "--runs" when n >= 5:
-                        options = options with { Runs = n };
-                        break;
-                    case "--warmup" when n >= 0:
-                        options = options with { Warmup = n };
-                        break;
-                    case "--runs" or "--warmup":
-                        error = $"option '{name}' {value} is too small (runs: at least 5; warmup: at least 0)";
-                        return false;
-                    default:
-                        error = $"unknown option '{name}'";
-                        return false;
-                }
-            }
-
-            error = "";
-            return true;
+            int runs = 7, warmup = 1;
+            string? anchor = null;
+            bool ok = BenchArgs.TryParse(args, 5, ref runs, ref warmup, new Dictionary<string, Action<string>> { ["--anchor"] = v => anchor = v }, out error);
+            options = new Options(runs, warmup, anchor);
+            return ok;
         }
     }
 }

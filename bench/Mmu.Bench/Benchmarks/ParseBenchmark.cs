@@ -321,42 +321,10 @@ internal sealed class ParseBenchmark : IBenchmark
 
         public static bool TryParse(IReadOnlyList<string> args, out Options options, out string error)
         {
-            options = new Options(11, 2);
-            for (int i = 0; i < args.Count; i++)
-            {
-                string name = args[i];
-                if (i + 1 >= args.Count)
-                {
-                    error = $"option '{name}' needs a value";
-                    return false;
-                }
-
-                string value = args[++i];
-                if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
-                {
-                    error = $"option '{name}' needs a whole number, not '{value}'";
-                    return false;
-                }
-
-                switch (name)
-                {
-                    case "--runs" when n >= 3:
-                        options = options with { Runs = n };
-                        break;
-                    case "--warmup" when n >= 0:
-                        options = options with { Warmup = n };
-                        break;
-                    case "--runs" or "--warmup":
-                        error = $"option '{name}' {value} is too small (runs: at least 3; warmup: at least 0)";
-                        return false;
-                    default:
-                        error = $"unknown option '{name}'";
-                        return false;
-                }
-            }
-
-            error = "";
-            return true;
+            int runs = 11, warmup = 2;
+            bool ok = BenchArgs.TryParse(args, 3, ref runs, ref warmup, new Dictionary<string, Action<string>>(), out error);
+            options = new Options(runs, warmup);
+            return ok;
         }
     }
 }
