@@ -65,8 +65,7 @@ internal static class DiffCommand
         bool metadataSeen = false;
         bool workSeen = false;
         int common = 0;
-        int shownLines = 0;
-        const int MaxListed = 40;
+        const int MaxListed = 400;
         while (common < sa.Count && common < sb.Count && ReferenceEquals(sa[common].Statement, sb[common].Statement))
         {
             var (statement, x) = sa[common];
@@ -99,11 +98,6 @@ internal static class DiffCommand
                 text.Append($"first difference in work after {where}: {source}\n  {work}\n");
             }
 
-            if ((metadata.Count > 0 || semantic != null) && shownLines < MaxListed)
-            {
-                shownLines++;
-            }
-
             common++;
         }
 
@@ -129,6 +123,7 @@ internal static class DiffCommand
 
         // The per-statement table: only the statements after which something differs.
         text.Append("statement by statement:\n");
+        int unlistedDiffering = 0;
         for (int i = 0; i < common; i++)
         {
             var (statement, x) = sa[i];
@@ -150,7 +145,19 @@ internal static class DiffCommand
             }
 
             string mark = kinds.Count == 0 ? "same" : "differs: " + string.Join(", ", kinds);
-            text.Append($"  {statement.Span.Line,4}:{statement.Span.Column,-3} {SourceLine(result, statement),-40} {mark}\n");
+            if (i < MaxListed)
+            {
+                text.Append($"  {statement.Span.Line,4}:{statement.Span.Column,-3} {SourceLine(result, statement),-40} {mark}\n");
+            }
+            else if (kinds.Count > 0)
+            {
+                unlistedDiffering++;
+            }
+        }
+
+        if (common > MaxListed)
+        {
+            text.Append($"  ... {common - MaxListed} more statements executed, {unlistedDiffering} of them with a difference\n");
         }
 
         if (common > 0)
