@@ -96,6 +96,11 @@ public sealed partial class ShadowMmu
     /// <summary>The page named <paramref name="name"/>, or null.</summary>
     public ShadowPage? FindPage(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>The page whose name is <paramref name="name"/>, or null; for callers that build
+    /// names in a buffer (no string is made for a lookup).</summary>
+    public ShadowPage? FindPage(ReadOnlySpan<char> name) =>
+        _byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var page) ? page : null;
+
     /// <summary>The page named <paramref name="name"/>; throws <see cref="MmuException"/> if none.</summary>
     public ShadowPage Page(string name) =>
         FindPage(name) ?? throw new MmuException(MmuErrorKind.UnknownPage, $"unknown page '{name}': no root or page of that name was made");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu;
@@ -74,9 +75,65 @@ internal sealed partial class Interpreter
         _ => throw new ScriptRuntimeException(span, $"a part of a page name must be an int or a string, not {Value.TypeName(v.Kind)} ({v.ToLiteral()})"),
     };
 
+    /// <summary>
+    /// Builds a name of literal text and non-negative ints (the names that need no check, see
+    /// <see cref="PageNameText"/>) into <paramref name="buffer"/>; false for any other name or one
+    /// that does not fit, which the caller then builds as a string.
+    /// </summary>
+    private bool TryBuildPlainName(PageName name, Scope scope, Span<char> buffer, out int length)
+    {
+        length = 0;
+        var parts = name.Parts;
+        if (parts[0] is not NameTextPart)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            Value v;
+            switch (part)
+            {
+                case NameTextPart text:
+                    if (!text.Text.TryCopyTo(buffer[length..]))
+                    {
+                        return false;
+                    }
+
+                    length += text.Text.Length;
+                    continue;
+                case NameVariablePart variable:
+                    v = Variable(variable.Name, variable.Span, scope);
+                    break;
+                default:
+                    v = Evaluate(((NameExpressionPart)part).Expression, scope);
+                    break;
+            }
+
+            if (v.Kind != ValueKind.Int || v.AsInt < 0 || !v.AsInt.TryFormat(buffer[length..], out int written, default, CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            length += written;
+        }
+
+        return true;
+    }
+
     /// <summary>A page that exists (zapped or not): for reading fields and <c>show</c>.</summary>
     private ShadowPage AnyPage(PageName name, Scope scope)
     {
+        if (name.LiteralText == null)
+        {
+            // The common built name (L$i) is looked up from a stack buffer: no string per lookup.
+            Span<char> buffer = stackalloc char[64];
+            if (TryBuildPlainName(name, scope, buffer, out int length) && _mmu.FindPage(buffer[..length]) is { } found)
+            {
+                return found;
+            }
+        }
+
         string text = PageNameText(name, scope);
         return _mmu.FindPage(text)
             ?? throw new ScriptRuntimeException(name.Span, $"unknown page '{text}': no root or page of that name was made{Suggest(text)}");
@@ -99,12 +156,16 @@ internal sealed partial class Interpreter
         string text = PageNameText(name, scope);
         long level = EvaluateInt(levelExpr, scope, "a level");
         long? gfn = gfnExpr == null ? null : EvaluateInt(gfnExpr, scope, "a gfn");
-        if (_mmu.FindPage(text) is { } existing)
+        int min = isRoot ? 2 : 1;
+
+        // A name declared twice is reported before anything else; the engine finds it too, so the
+        // lookup is made here only when another check is about to fail (one lookup per page, not two).
+        bool failing = level < min || level > 5 || gfn is < 0 || _mmu.Pages.Count >= _maxPages;
+        if (failing && _mmu.FindPage(text) is { } existing)
         {
-            throw new ScriptRuntimeException(name.Span, $"page '{text}' is declared twice (it is already a level-{existing.Level} {(existing.IsRoot ? "root" : "page")})");
+            throw DeclaredTwice(name, text, existing);
         }
 
-        int min = isRoot ? 2 : 1;
         if (level < min || level > 5)
         {
             throw new ScriptRuntimeException(levelExpr.Span, $"{(isRoot ? "a root" : "a page")} has a level from {min} to 5, not {level}");
@@ -131,11 +192,18 @@ internal sealed partial class Interpreter
                 _mmu.CreatePage(text, (int)level, gfn);
             }
         }
+        catch (MmuException e) when (e.Kind == MmuErrorKind.DuplicateName && _mmu.FindPage(text) is { } first)
+        {
+            throw DeclaredTwice(name, text, first);
+        }
         catch (MmuException e)
         {
             throw new ScriptRuntimeException(gfnExpr?.Span ?? name.Span, e.Message);
         }
     }
+
+    private static ScriptRuntimeException DeclaredTwice(PageName name, string text, ShadowPage existing) =>
+        new(name.Span, $"page '{text}' is declared twice (it is already a level-{existing.Level} {(existing.IsRoot ? "root" : "page")})");
 
     private string Suggest(string text)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using MmuDsl.Dsl.Output;
@@ -94,9 +95,11 @@ internal sealed partial class Interpreter
         return _run;
     }
 
-    private void ExecuteBlock(IReadOnlyList<Statement> statements, Scope scope)
+    // ImmutableArray, not IReadOnlyList: an interface parameter boxes the array (24 bytes per loop
+    // iteration) and calls Count and the indexer through interface dispatch.
+    private void ExecuteBlock(ImmutableArray<Statement> statements, Scope scope)
     {
-        for (int i = 0; i < statements.Count; i++)
+        for (int i = 0; i < statements.Length; i++)
         {
             Execute(statements[i], scope);
         }
@@ -288,6 +291,10 @@ internal sealed partial class Interpreter
     {
         long from = EvaluateInt(s.From, scope, "a loop bound");
         long to = EvaluateInt(s.To, scope, "a loop bound");
+
+        // One body scope per loop, emptied before each iteration: an iteration still starts with
+        // only its loop variable (no scope outlives its block: nothing captures one).
+        var body = new Scope(scope);
         for (long i = from; i < to; i++)
         {
             if (_options.MaxStatements > 0 && ++_statements > _options.MaxStatements)
@@ -300,7 +307,7 @@ internal sealed partial class Interpreter
                 throw new ScriptRuntimeException(s.Span, $"loop limit reached: this run made more than {_maxLoopIterations} loop iterations (raise it with 'set max_loop_iterations N' or --max-loop-iterations)");
             }
 
-            var body = new Scope(scope);
+            body.Clear();
             body.Declare(s.Variable.Name, Value.Int(i));
             ExecuteBlock(s.Body.Statements, body);
         }
@@ -461,9 +468,10 @@ internal sealed partial class Interpreter
 
     private void Expect(ExpectStatement s, Scope scope)
     {
-        var reads = new ReadRecorder();
+        // Evaluating reads and never writes: what it read is recorded only when it failed, by
+        // evaluating it again (a passing expect allocates nothing).
         var outer = _reads;
-        _reads = reads;
+        _reads = null;
         Value v;
         try
         {
@@ -482,6 +490,17 @@ internal sealed partial class Interpreter
         if (v.AsBool)
         {
             return;
+        }
+
+        var reads = new ReadRecorder();
+        _reads = reads;
+        try
+        {
+            Evaluate(s.Condition, scope);
+        }
+        finally
+        {
+            _reads = outer;
         }
 
         var details = new StringBuilder();

@@ -47,6 +47,14 @@ internal sealed class Scope
         SetHere(name, value, declare: true);
     }
 
+    /// <summary>Forgets every variable of this very scope (a loop body's, between iterations).</summary>
+    public void Clear()
+    {
+        _firstName = null;
+        _firstValue = default;
+        _more?.Clear();
+    }
+
     /// <summary>Declares (or re-sets) a variable in this very scope: loop variables, parameters.</summary>
     public void Declare(string name, Value value) => SetHere(name, value, declare: true);
 
