@@ -18,10 +18,8 @@ internal sealed class EngineBenchmark : IBenchmark
     private const double GrowthGoal = 1.25;    // (T16 / T1) / (pages16 / pages1)
     private const double BytesGoal = 512;      // managed bytes per page at k = 16
     private const int GoalK = 16;
-    private const int QuietRounds = 3;
     private const int MaxWarmUpRounds = 60;
     private const int MaxRuns = 40;
-    private const int JitQuietPauseMs = 150;
     private const int NativeBytesPerPage = 96; // sizeof(page) in walk.c on x86-64 (LP64)
     private static readonly int[] Ks = [1, 4, 16];
     private static readonly UnsyncWalkAlgorithm[] Algorithms = [WalkAlgorithms.Legacy, WalkAlgorithms.Recursive];
@@ -105,7 +103,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
         if (settleJit)
         {
-            WaitForJitQuiet();
+            JitWarmUp.WaitForQuiet();
         }
 
         var cRuns = new List<NativeWalkResult>();
@@ -170,48 +168,17 @@ internal sealed class EngineBenchmark : IBenchmark
             runs.Sum(r => r.Jitted));
     }
 
-    /// <summary>
-    /// Tiered compilation starts every method unoptimized and recompiles hot ones in the
-    /// background, after a 100 ms quiet delay and 30 calls, twice with dynamic PGO (instrumented,
-    /// then optimized). A fixed count of warm-up runs left legacy at k=1 timed on unoptimized
-    /// code (about 10x slower). So: rounds of one k=1 sync per algorithm, each followed by a
-    /// pause longer than the delay, until <see cref="QuietRounds"/> rounds in a row compiled no
-    /// method (bounded by <see cref="MaxWarmUpRounds"/>).
-    /// </summary>
-    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(NativeWalk native, List<string> failures)
-    {
-        long start = JitInfo.GetCompiledMethodCount();
-        int quiet = 0;
-        int rounds = 0;
-        while (quiet < QuietRounds && rounds < MaxWarmUpRounds)
-        {
-            long before = JitInfo.GetCompiledMethodCount();
-            foreach (var alg in Algorithms)
+    // The very code the rows run (walk.c launches included), so that it all tiers up.
+    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(NativeWalk native, List<string> failures) =>
+        JitWarmUp.Run(
+            () =>
             {
-                // The very code the rows run (walk.c launches included), so that it all tiers up.
-                MeasureRow(native, alg, 1, 0, 2, failures, settleJit: false);
-            }
-
-            Thread.Sleep(JitQuietPauseMs);
-            quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
-            rounds++;
-        }
-
-        return (rounds, JitInfo.GetCompiledMethodCount() - start, quiet >= QuietRounds);
-    }
-
-    /// <summary>Before a row: pauses until no method was compiled for two pauses in a row (at most 3 s),
-    /// so that no background recompilation competes with the timed syncs.</summary>
-    private static void WaitForJitQuiet()
-    {
-        int quiet = 0;
-        for (int n = 0; n < 3000 / JitQuietPauseMs && quiet < 2; n++)
-        {
-            long before = JitInfo.GetCompiledMethodCount();
-            Thread.Sleep(JitQuietPauseMs);
-            quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
-        }
-    }
+                foreach (var alg in Algorithms)
+                {
+                    MeasureRow(native, alg, 1, 0, 2, failures, settleJit: false);
+                }
+            },
+            MaxWarmUpRounds);
 
     private sealed record SyncRun(double Ns, long Pages, long Synced, long Walks, long Visits, long Allocated, long Jitted);
 
@@ -338,7 +305,7 @@ internal sealed class EngineBenchmark : IBenchmark
         string kList = string.Join("/", Ks);
         w.WriteLine($"  engine  : Stopwatch around SyncChildren(root) only (CheckSyncPostconditions off, no observer), each on a");
         w.WriteLine($"            freshly built table; median of {RunCounts(options.Runs)} runs at k={kList}, after {options.Warmup} warm-up run(s) per row;");
-        w.WriteLine($"            before all rows a JIT warm-up, {warm.Rounds} rounds of k=1 syncs ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {QuietRounds} rounds)" : "NOT quiet: timings may include unoptimized code)"));
+        w.WriteLine($"            before all rows a JIT warm-up, {warm.Rounds} rounds of k=1 syncs ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {JitWarmUp.QuietRounds} rounds)" : "NOT quiet: timings may include unoptimized code)"));
         w.WriteLine($"  C       : walk.c's own clock_gettime around sync_children(root); as many runs, alternating with the engine's");
         w.WriteLine($"  table   : root (level 4), 8k level-3, 64 level-2 under each, 64 level-1 under each; every 4th level-1 unsync");
         w.WriteLine();

@@ -27,9 +27,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
     private const double RatioGoal = 3.0;           // script time (parse excluded) <= 3x direct calls
     private const int LoopCount = 1_000_000;        // expects of (a)
     private const int WarmUpLoopCount = 50_000;     // expects of the loop script in JIT warm-up rounds
-    private const int QuietRounds = 3;
     private const int MaxWarmUpRounds = 40;
-    private const int JitQuietPauseMs = 150;
     private const int ParseRuns = 21;
     private const string LoopPath = "bench/interpreter-loop.mmu";
     private const string TablePath = "bench/interpreter-table.mmu";
@@ -195,36 +193,10 @@ internal sealed class InterpreterBenchmark : IBenchmark
     /// </summary>
     private static Direct BuildAndSyncDirect(UnsyncWalkAlgorithm algorithm)
     {
-        var mmu = new ShadowMmu(algorithm);
-        int id = 0;
-        int unsynced = 0;
-        var root = mmu.CreateRoot(NameOf(id++), 4);
-        for (int a = 0; a < 8; a++)
-        {
-            var p3 = mmu.CreatePage(NameOf(id++), 3);
-            mmu.Link(root, a, p3);
-            for (int b = 0; b < 64; b++)
-            {
-                var p2 = mmu.CreatePage(NameOf(id++), 2);
-                mmu.Link(p3, b, p2);
-                for (int c = 0; c < 64; c++)
-                {
-                    var p1 = mmu.CreatePage(NameOf(id++), 1);
-                    mmu.Link(p2, c, p1);
-                    if (c % 4 == 0)
-                    {
-                        mmu.Unsync(p1);
-                        unsynced++;
-                    }
-                }
-            }
-        }
-
-        var outcome = mmu.SyncChildren(root);
-        return new Direct(mmu, root, outcome, id, unsynced);
+        var table = WalkTable.Build(algorithm, 1, checkSyncPostconditions: true);
+        var outcome = table.Mmu.SyncChildren(table.Root);
+        return new Direct(table.Mmu, table.Root, outcome, table.Pages, table.Unsynced);
     }
-
-    private static string NameOf(int id) => string.Create(CultureInfo.InvariantCulture, $"p{id}");
 
     /// <summary>The line the script's <c>stats</c> prints, from an engine's counters.</summary>
     private static string StatsLine(ShadowMmu mmu)
@@ -316,7 +288,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
             TimeScript(path, text, runOptions, failures, check);
         }
 
-        WaitForJitQuiet();
+        JitWarmUp.WaitForQuiet();
         var samples = new List<Sample>();
         for (int n = 0; n < runs; n++)
         {
@@ -334,7 +306,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
             TableRound(tableScript, algorithm, runOptions, failures);
         }
 
-        WaitForJitQuiet();
+        JitWarmUp.WaitForQuiet();
         var script = new List<Sample>();
         var direct = new List<Sample>();
         for (int n = 0; n < runs; n++)
@@ -416,40 +388,15 @@ internal sealed class InterpreterBenchmark : IBenchmark
         }
     }
 
-    /// <summary>
-    /// As the engine benchmark: tiered compilation recompiles hot methods in the background, so
-    /// warm up in rounds (each followed by a pause longer than the tiering delay) until
-    /// <see cref="QuietRounds"/> rounds in a row compiled nothing.
-    /// </summary>
-    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(string warmLoopScript, string tableScript, UnsyncWalkAlgorithm algorithm, RunOptions runOptions, List<string> failures)
-    {
-        long start = JitInfo.GetCompiledMethodCount();
-        int quiet = 0;
-        int rounds = 0;
-        while (quiet < QuietRounds && rounds < MaxWarmUpRounds)
-        {
-            long before = JitInfo.GetCompiledMethodCount();
-            TimeScript(LoopPath, warmLoopScript, runOptions, failures, check: null);
-            TableRound(tableScript, algorithm, runOptions, failures);
-            ScenarioParser.Parse(TablePath, tableScript);
-            Thread.Sleep(JitQuietPauseMs);
-            quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
-            rounds++;
-        }
-
-        return (rounds, JitInfo.GetCompiledMethodCount() - start, quiet >= QuietRounds);
-    }
-
-    private static void WaitForJitQuiet()
-    {
-        int quiet = 0;
-        for (int n = 0; n < 3000 / JitQuietPauseMs && quiet < 2; n++)
-        {
-            long before = JitInfo.GetCompiledMethodCount();
-            Thread.Sleep(JitQuietPauseMs);
-            quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
-        }
-    }
+    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(string warmLoopScript, string tableScript, UnsyncWalkAlgorithm algorithm, RunOptions runOptions, List<string> failures) =>
+        JitWarmUp.Run(
+            () =>
+            {
+                TimeScript(LoopPath, warmLoopScript, runOptions, failures, check: null);
+                TableRound(tableScript, algorithm, runOptions, failures);
+                ScenarioParser.Parse(TablePath, tableScript);
+            },
+            MaxWarmUpRounds);
 
     // ---- reporting -------------------------------------------------------------------------
 
@@ -478,7 +425,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
         w.WriteLine($"  algorithm : {algorithm} only (RunOptions.Algorithms = [\"{algorithm}\"]; --algorithm to change)");
         w.WriteLine($"  timing    : Stopwatch around the whole RunText (parse, its own 256 MiB-stack thread, the run, golden/warning");
         w.WriteLine($"              judging, output merge), after a full GC; median of {options.Runs} runs after {options.Warmup} warm-up run(s) per row;");
-        w.WriteLine($"              before all rows a JIT warm-up, {warm.Rounds} rounds ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {QuietRounds} rounds)" : "NOT quiet: timings may include unoptimized code)"));
+        w.WriteLine($"              before all rows a JIT warm-up, {warm.Rounds} rounds ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {JitWarmUp.QuietRounds} rounds)" : "NOT quiet: timings may include unoptimized code)"));
         w.WriteLine($"  parse     : ScenarioParser.Parse of the same text timed on its own (median of {ParseRuns}) and SUBTRACTED:");
         w.WriteLine("              'run ms' = median RunText - median parse; every rate and the ratio use 'run ms'");
         w.WriteLine("  statements: each statement executed counts once (a for once, its body's statements once per iteration;");

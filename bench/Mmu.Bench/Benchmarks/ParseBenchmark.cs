@@ -17,9 +17,7 @@ namespace MmuDsl.Mmu.Bench.Benchmarks;
 internal sealed class ParseBenchmark : IBenchmark
 {
     private const int Lines = 100_000;
-    private const int QuietRounds = 3;
     private const int MaxWarmUpRounds = 30;
-    private const int JitQuietPauseMs = 150;
     private const string FilePath = "bench/parse-100k.mmu";
 
     public string Name => "parse";
@@ -248,22 +246,8 @@ internal sealed class ParseBenchmark : IBenchmark
 
     // ---- measuring -------------------------------------------------------------------------
 
-    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(string text)
-    {
-        long start = JitInfo.GetCompiledMethodCount();
-        int quiet = 0;
-        int rounds = 0;
-        while (quiet < QuietRounds && rounds < MaxWarmUpRounds)
-        {
-            long before = JitInfo.GetCompiledMethodCount();
-            ScenarioParser.Parse(FilePath, text);
-            Thread.Sleep(JitQuietPauseMs);
-            quiet = JitInfo.GetCompiledMethodCount() == before ? quiet + 1 : 0;
-            rounds++;
-        }
-
-        return (rounds, JitInfo.GetCompiledMethodCount() - start, quiet >= QuietRounds);
-    }
+    private static (int Rounds, long Methods, bool Quiet) WarmUpJit(string text) =>
+        JitWarmUp.Run(() => ScenarioParser.Parse(FilePath, text), MaxWarmUpRounds);
 
     // ---- reporting -------------------------------------------------------------------------
 
@@ -274,7 +258,7 @@ internal sealed class ParseBenchmark : IBenchmark
         w.WriteLine($"  machine : {BuildInfo.Machine()}");
         w.WriteLine($"  timing  : Stopwatch around ScenarioParser.Parse(path, text) (lexing, pre-scan, ANTLR parse, lowering to the");
         w.WriteLine($"            syntax tree; the text is in memory), after a full GC; median of {options.Runs} parses after {options.Warmup} warm-up");
-        w.WriteLine($"            parse(s) and a JIT warm-up of {warm.Rounds} parses ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {QuietRounds} rounds)" : "NOT quiet)"));
+        w.WriteLine($"            parse(s) and a JIT warm-up of {warm.Rounds} parses ({warm.Methods} methods compiled; " + (warm.Quiet ? $"then quiet for {JitWarmUp.QuietRounds} rounds)" : "NOT quiet)"));
         w.WriteLine($"  file    : {Lines:N0} lines, {text.Length:N0} chars, {mix.Groups:N0} groups of a small scenario each, {mix.TopLevelStatements:N0} top-level statements");
         w.WriteLine();
 

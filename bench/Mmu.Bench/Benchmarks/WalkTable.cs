@@ -33,11 +33,13 @@ internal sealed class WalkTable
     /// <summary>walk.c's page count for <paramref name="k"/>.</summary>
     public static int PageCount(int k) => 1 + (8 * k) + (8 * k * 64) + (8 * k * 64 * 64);
 
-    public static WalkTable Build(UnsyncWalkAlgorithm algorithm, int k)
+    /// <summary>Builds the table; <paramref name="checkSyncPostconditions"/> as the engine option
+    /// (off for timing the walk alone, on to match what the interpreter runs).</summary>
+    public static WalkTable Build(UnsyncWalkAlgorithm algorithm, int k, bool checkSyncPostconditions = false)
     {
         // The engine needs a unique name per page; walk.c's pages have none. Short names keep
         // that cost (a string and a dictionary entry per page) as small as the API allows.
-        var mmu = new ShadowMmu(algorithm) { CheckSyncPostconditions = false };
+        var mmu = new ShadowMmu(algorithm) { CheckSyncPostconditions = checkSyncPostconditions };
         int id = 0;
         var root = mmu.CreateRoot(NameOf(id++), 4);
         int n3 = 8 * k;
