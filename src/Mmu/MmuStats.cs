@@ -18,6 +18,10 @@ public sealed class MmuStats
     /// <summary>Pages zapped (<c>kvm_mmu_prepare_zap_page</c> calls).</summary>
     public long Zaps { get; internal set; }
 
+    /// <summary>Walks that returned -ENOSPC (the batch filled up); none means the batch capacity
+    /// made no difference to anything that happened.</summary>
+    public long FullBatches { get; internal set; }
+
     /// <summary>Syncs that returned -EINTR.</summary>
     public long Interrupted { get; internal set; }
 
@@ -25,5 +29,17 @@ public sealed class MmuStats
     public long Warnings { get; internal set; }
 
     /// <summary>A copy of the counters at this moment.</summary>
-    public MmuStatsSnapshot Snapshot() => new(Unsync, Walks, Visits, Syncs, Zaps, Interrupted, Warnings);
+    public MmuStatsSnapshot Snapshot() => new(Unsync, Walks, Visits, Syncs, Zaps, Interrupted, Warnings, FullBatches);
+
+    internal void CopyFrom(MmuStats source)
+    {
+        Unsync = source.Unsync;
+        Walks = source.Walks;
+        Visits = source.Visits;
+        Syncs = source.Syncs;
+        Zaps = source.Zaps;
+        FullBatches = source.FullBatches;
+        Interrupted = source.Interrupted;
+        Warnings = source.Warnings;
+    }
 }

@@ -38,6 +38,10 @@ public sealed partial class ShadowMmu
         {
             batch.Add(page, page.Id, state, InvalidIndex);
             result = WalkChildren(page, batch);
+            if (result == Enospc)
+            {
+                Stats.FullBatches++;
+            }
         }
 
         if (Observer != null)

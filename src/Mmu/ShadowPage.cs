@@ -180,6 +180,36 @@ public sealed class ShadowPage
 
     internal void ClearSpte(int index) => _sptes!.Clear(index);
 
+    /// <summary>
+    /// Takes <paramref name="source"/>'s sptes, parent ptes, bitmap and zapped flag (the dense
+    /// fields are copied by the engine); pages are mapped by id into <paramref name="pages"/>.
+    /// </summary>
+    internal void CopyStateFrom(ShadowPage source, List<ShadowPage> pages)
+    {
+        Zapped = source.Zapped;
+        UnsyncChildBitmapBits = source.UnsyncChildBitmapBits;
+        _hasFirstParent = source._hasFirstParent;
+        _firstParent = source._hasFirstParent ? new ParentPte(pages[source._firstParent.Parent.Id], source._firstParent.Index) : default;
+        _moreParents?.Clear();
+        if (source._moreParents is { Count: > 0 } more)
+        {
+            _moreParents ??= new List<ParentPte>(more.Count);
+            foreach (var pte in more)
+            {
+                _moreParents.Add(new ParentPte(pages[pte.Parent.Id], pte.Index));
+            }
+        }
+
+        if (source._sptes != null)
+        {
+            (_sptes ??= new SpteTable()).CopyFrom(source._sptes, pages);
+        }
+        else
+        {
+            _sptes?.Reset();
+        }
+    }
+
     internal void AddParentPte(ParentPte pte)
     {
         if (!_hasFirstParent)

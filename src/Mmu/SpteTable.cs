@@ -95,4 +95,36 @@ internal sealed class SpteTable
         _present.Clear(index);
         PresentCount--;
     }
+
+    /// <summary>Takes <paramref name="source"/>'s sptes, its children mapped by id into <paramref name="pages"/>.</summary>
+    public void CopyFrom(SpteTable source, List<ShadowPage> pages)
+    {
+        _present = source._present;
+        _links = source._links;
+        PresentCount = source.PresentCount;
+        if (_children.Length < source._childCount)
+        {
+            _children = new ShadowPage[source._children.Length];
+            _childIds = new int[source._children.Length];
+        }
+
+        Array.Clear(_children, source._childCount, Math.Max(0, _childCount - source._childCount));
+        _childCount = source._childCount;
+        for (int r = 0; r < _childCount; r++)
+        {
+            int id = source._childIds[r];
+            _childIds[r] = id;
+            _children[r] = pages[id];
+        }
+    }
+
+    /// <summary>Clears every spte.</summary>
+    public void Reset()
+    {
+        Array.Clear(_children, 0, _childCount);
+        _childCount = 0;
+        _present = default;
+        _links = default;
+        PresentCount = 0;
+    }
 }
