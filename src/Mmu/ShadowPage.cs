@@ -110,6 +110,15 @@ public sealed class ShadowPage
     /// <summary>Parent pte number <paramref name="n"/> (0-based, in order of addition).</summary>
     internal ParentPte ParentAt(int n) => n == 0 ? _firstParent : _moreParents![n - 1];
 
+    /// <summary>Parent pte number <paramref name="n"/>, 0 to <see cref="ParentCount"/> - 1, in order of
+    /// addition (the order marking climbs them in); no list is made, unlike <see cref="ParentPtes"/>.</summary>
+    public ParentPte ParentPteAt(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(n, ParentCount);
+        return ParentAt(n);
+    }
+
     /// <summary>The spte at <paramref name="index"/>.</summary>
     public Spte SpteAt(int index)
     {

@@ -11,7 +11,7 @@ public sealed class CloneTests
     [MemberData(nameof(TestTables.BothAlgorithms), MemberType = typeof(TestTables))]
     public void Clone_IsTheSameState(string algorithm)
     {
-        var mmu = Diamond(algorithm);
+        var mmu = TestTables.Diamond(algorithm);
         mmu.Unsync(mmu.Page("L1"));
         mmu.Unsync(mmu.Page("L2"));
         mmu.BatchCapacity = 3;
@@ -27,7 +27,7 @@ public sealed class CloneTests
     [MemberData(nameof(TestTables.BothAlgorithms), MemberType = typeof(TestTables))]
     public void Clone_SharesNothingMutable(string algorithm)
     {
-        var mmu = Diamond(algorithm);
+        var mmu = TestTables.Diamond(algorithm);
         var before = MmuSnapshot.Capture(mmu);
         var copy = mmu.Clone();
         copy.Unsync(copy.Page("L1"));
@@ -43,7 +43,7 @@ public sealed class CloneTests
     [MemberData(nameof(TestTables.BothAlgorithms), MemberType = typeof(TestTables))]
     public void CopyStateFrom_RestoresAnEarlierState(string algorithm)
     {
-        var mmu = Diamond(algorithm);
+        var mmu = TestTables.Diamond(algorithm);
         var saved = mmu.Clone();
         mmu.Unsync(mmu.Page("L1"));
         mmu.FailNextSync(mmu.Page("L1"));
@@ -67,7 +67,7 @@ public sealed class CloneTests
     [Fact]
     public void CopyStateFrom_OtherPages_IsRefusedAndChangesNothing()
     {
-        var mmu = Diamond("legacy");
+        var mmu = TestTables.Diamond("legacy");
         var before = MmuSnapshot.Capture(mmu);
         var other = TestTables.New("legacy");
         other.CreateRoot("R1", 3);
@@ -114,14 +114,14 @@ public sealed class CloneTests
         for (int seed = 0; seed < 200; seed++)
         {
             var rng = new Random(seed);
-            var mmu = Diamond(algorithm);
+            var mmu = TestTables.Diamond(algorithm);
             mmu.BatchCapacity = 3 + rng.Next(2);
             var scratch = mmu.Clone();
             for (int step = 0; step < 12; step++)
             {
                 var copy = mmu.Clone();
                 scratch.CopyStateFrom(mmu);
-                var op = RandomOperation(mmu, rng);
+                var op = TestTables.RandomOperation(mmu, rng);
                 string a = Outcome(op, mmu);
                 Assert.Equal(a, Outcome(op, copy));
                 Assert.Equal(a, Outcome(op, scratch));
@@ -141,43 +141,6 @@ public sealed class CloneTests
         {
             return e.Kind.ToString();
         }
-    }
-
-    private static RandomOp RandomOperation(ShadowMmu mmu, Random rng)
-    {
-        var page = mmu.Pages[rng.Next(mmu.Pages.Count)];
-        string[] leaves = ["L1", "L2", "L3"];
-        return rng.Next(8) switch
-        {
-            0 or 1 => new RandomOp(RandomOpKind.Unsync, leaves[rng.Next(3)]),
-            2 => new RandomOp(RandomOpKind.FailSync, leaves[rng.Next(3)]),
-            3 => new RandomOp(RandomOpKind.Sync, page.Name, InterruptAfter: rng.Next(2)),
-            4 => new RandomOp(RandomOpKind.Zap, page.Name),
-            5 => new RandomOp(RandomOpKind.Unlink, page.Name, Index: rng.Next(3)),
-            6 => new RandomOp(RandomOpKind.ZapUnsyncChildren, page.Name),
-            _ => new RandomOp(RandomOpKind.Link, page.Name, Index: rng.Next(3), Child: page.Level == 3 ? "B" : leaves[rng.Next(3)]),
-        };
-    }
-
-    // R1 (L3) [0]-> B, R2 (L3) [0]-> B and [1]-> B2; B [0]-> L1, [1]-> L2; B2 [0]-> L2, [2]-> L3.
-    private static ShadowMmu Diamond(string algorithm)
-    {
-        var mmu = TestTables.New(algorithm);
-        var r1 = mmu.CreateRoot("R1", 3);
-        var r2 = mmu.CreateRoot("R2", 3);
-        var b = mmu.CreatePage("B", 2);
-        var b2 = mmu.CreatePage("B2", 2);
-        var l1 = mmu.CreatePage("L1", 1);
-        var l2 = mmu.CreatePage("L2", 1);
-        var l3 = mmu.CreatePage("L3", 1);
-        mmu.Link(r1, 0, b);
-        mmu.Link(r2, 0, b);
-        mmu.Link(r2, 1, b2);
-        mmu.Link(b, 0, l1);
-        mmu.Link(b, 1, l2);
-        mmu.Link(b2, 0, l2);
-        mmu.Link(b2, 2, l3);
-        return mmu;
     }
 
     private static void AssertSameState(ShadowMmu expected, ShadowMmu actual)

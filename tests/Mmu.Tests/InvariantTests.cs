@@ -113,6 +113,38 @@ public sealed class InvariantTests
         Assert.Empty(InvariantChecker.Check(mmu));
     }
 
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("recursive")]
+    [InlineData("mutant_no_stale_clear")]
+    [InlineData("mutant_first_parent_marking")]
+    public void Holds_AgreesWithCheck_OnRandomRuns(string algorithm)
+    {
+        int broken = 0;
+        for (int seed = 0; seed < 300; seed++)
+        {
+            var rng = new Random(seed);
+            var mmu = TestTables.Diamond(algorithm);
+            for (int step = 0; step < 12; step++)
+            {
+                try
+                {
+                    TestTables.RandomOperation(mmu, rng).ApplyTo(mmu);
+                }
+                catch (MmuException)
+                {
+                }
+
+                bool clean = InvariantChecker.Check(mmu).Count == 0;
+                Assert.Equal(clean, InvariantChecker.Holds(mmu));
+                broken += clean ? 0 : 1;
+            }
+        }
+
+        // The mutants break invariants on these runs, so both verdicts were exercised.
+        Assert.True(algorithm.StartsWith("mutant", StringComparison.Ordinal) ? broken > 0 : broken == 0, $"{broken} broken states");
+    }
+
     [Fact]
     public void Mutants_AreMarkedAndNotOfferedByDefault()
     {

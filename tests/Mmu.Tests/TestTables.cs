@@ -67,4 +67,42 @@ internal static class TestTables
 
         return (mmu, r, mids, leaves);
     }
+
+    /// <summary>A random operation on the pages of <see cref="Diamond"/>; may be one the engine refuses.</summary>
+    public static RandomOp RandomOperation(ShadowMmu mmu, Random rng)
+    {
+        var page = mmu.Pages[rng.Next(mmu.Pages.Count)];
+        string[] leaves = ["L1", "L2", "L3"];
+        return rng.Next(8) switch
+        {
+            0 or 1 => new RandomOp(RandomOpKind.Unsync, leaves[rng.Next(3)]),
+            2 => new RandomOp(RandomOpKind.FailSync, leaves[rng.Next(3)]),
+            3 => new RandomOp(RandomOpKind.Sync, page.Name, InterruptAfter: rng.Next(2)),
+            4 => new RandomOp(RandomOpKind.Zap, page.Name),
+            5 => new RandomOp(RandomOpKind.Unlink, page.Name, Index: rng.Next(3)),
+            6 => new RandomOp(RandomOpKind.ZapUnsyncChildren, page.Name),
+            _ => new RandomOp(RandomOpKind.Link, page.Name, Index: rng.Next(3), Child: page.Level == 3 ? "B" : leaves[rng.Next(3)]),
+        };
+    }
+
+    /// <summary>R1 (L3) [0]-> B, R2 (L3) [0]-> B and [1]-> B2; B [0]-> L1, [1]-> L2; B2 [0]-> L2, [2]-> L3.</summary>
+    public static ShadowMmu Diamond(string algorithm)
+    {
+        var mmu = TestTables.New(algorithm);
+        var r1 = mmu.CreateRoot("R1", 3);
+        var r2 = mmu.CreateRoot("R2", 3);
+        var b = mmu.CreatePage("B", 2);
+        var b2 = mmu.CreatePage("B2", 2);
+        var l1 = mmu.CreatePage("L1", 1);
+        var l2 = mmu.CreatePage("L2", 1);
+        var l3 = mmu.CreatePage("L3", 1);
+        mmu.Link(r1, 0, b);
+        mmu.Link(r2, 0, b);
+        mmu.Link(r2, 1, b2);
+        mmu.Link(b, 0, l1);
+        mmu.Link(b, 1, l2);
+        mmu.Link(b2, 0, l2);
+        mmu.Link(b2, 2, l3);
+        return mmu;
+    }
 }

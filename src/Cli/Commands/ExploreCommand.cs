@@ -97,7 +97,7 @@ internal static class ExploreCommand
                         }
 
                         last = DateTime.UtcNow;
-                        stderr.Write($"\r  {p.Done}/{p.Total} shape runs, {p.States:N0} states   ");
+                        stderr.Write($"\r  {p.Done}/{p.Total} shapes, {p.States:N0} states   ");
                         stderr.Flush();
                     }
                 });
@@ -159,7 +159,7 @@ internal static class ExploreCommand
         sb.Append($"  bounds: up to {o.MaxRoots} roots and {o.MaxPages} further pages, levels 1..{o.MaxLevel}, child slots {{{string.Join(",", o.Slots)}}}, sequences of up to {o.MaxOperations} operations\n");
         sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Count > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
         double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
-        sb.Append(string.Format(inv, "  shapes: {0:N0} canonical ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0}\n", report.Shapes, report.Runs, report.States, report.Transitions));
+        sb.Append(string.Format(inv, "  shapes: {0:N0} canonical ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0} ({4:N0} run: a run stands for every capacity until a batch fills)\n", report.Shapes, report.Runs, report.States, report.Transitions, report.Computed));
         sb.Append(string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s\n", report.Elapsed.TotalSeconds, o.Parallelism, report.States / seconds));
         sb.Append('\n');
         foreach (var (cls, count) in report.Classes)

@@ -3,7 +3,7 @@ namespace MmuDsl.Dsl.Explore;
 /// <summary>How often a finding class was seen, its smallest instance, and (after shrinking) its repro.</summary>
 public sealed class ClassCount
 {
-    /// <summary>Transitions that showed it.</summary>
+    /// <summary>Transitions that showed it (one per batch capacity it showed under).</summary>
     public long Count { get; internal set; }
 
     /// <summary>The smallest instance found.</summary>
@@ -15,9 +15,9 @@ public sealed class ClassCount
     /// <summary>The .mmu text that reproduces <see cref="Shrunk"/> (or <see cref="Smallest"/>).</summary>
     public string? Repro { get; internal set; }
 
-    internal void Add(Finding finding)
+    internal void Add(Finding finding, int weight = 1)
     {
-        Count++;
+        Count += weight;
         if (Smallest == null || finding.Size.CompareTo(Smallest.Size) < 0)
         {
             Smallest = finding;

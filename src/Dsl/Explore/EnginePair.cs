@@ -5,8 +5,8 @@ namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
 /// Two engines, one per algorithm, built from one shape and driven by the same operations. The
-/// explorer replays a sequence from scratch for every state it looks at: sequences are short and
-/// shapes tiny, so a replay costs microseconds and no engine needs copying.
+/// explorer keeps a <see cref="Clone"/> of each state it will extend, and tries each operation on
+/// a scratch pair restored with <see cref="CopyFrom"/> (no allocation, no replay).
 /// </summary>
 internal sealed class EnginePair
 {
@@ -37,6 +37,37 @@ internal sealed class EnginePair
         var a = new ShadowMmu(first) { BatchCapacity = capacity, CheckSyncPostconditions = true };
         var b = new ShadowMmu(second) { BatchCapacity = capacity, CheckSyncPostconditions = true };
         return new EnginePair(a, b, shape.Build(a), shape.Build(b));
+    }
+
+    /// <summary>Both engines' batch capacity.</summary>
+    public int Capacity
+    {
+        get => First.BatchCapacity;
+        set
+        {
+            First.BatchCapacity = value;
+            Second.BatchCapacity = value;
+        }
+    }
+
+    /// <summary>Walks of either engine that filled the batch (-ENOSPC), so far.</summary>
+    public long FullBatches => First.Stats.FullBatches + Second.Stats.FullBatches;
+
+    /// <summary>An independent copy of both engines and of the pair's flags.</summary>
+    public EnginePair Clone()
+    {
+        var a = First.Clone();
+        var b = Second.Clone();
+        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, StructuralDivergence = StructuralDivergence };
+    }
+
+    /// <summary>Makes this pair's state that of <paramref name="source"/> (a pair of the same shape).</summary>
+    public void CopyFrom(EnginePair source)
+    {
+        First.CopyStateFrom(source.First);
+        Second.CopyStateFrom(source.Second);
+        Interrupted = source.Interrupted;
+        StructuralDivergence = source.StructuralDivergence;
     }
 
     /// <summary>Applies one operation to both engines.</summary>

@@ -2,7 +2,7 @@ namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
 /// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 2 further pages, levels
-/// 1..4, child slots from {0, 1, 2}, sequences of up to 3 operations, legacy against recursive,
+/// 1..4, child slots from {0, 1, 2}, sequences of up to 4 operations, legacy against recursive,
 /// each shape with the smallest batch capacity that cannot livelock (the highest root's level)
 /// and with 16.
 /// </summary>
@@ -14,7 +14,11 @@ public sealed record ExploreOptions
     /// <summary>Most roots in a shape.</summary>
     public int MaxRoots { get; init; } = 2;
 
-    /// <summary>Most pages besides the roots.</summary>
+    /// <summary>
+    /// Most pages besides the roots. Not 4: with 4 further pages there are 755,906 canonical shapes
+    /// and about 15,000 states per shape and capacity at 4 operations (a sample of 200 shapes), some
+    /// 2e10 states, days on two cores; 2 is what finishes in well under a minute (README, "Explore").
+    /// </summary>
     public int MaxPages { get; init; } = 2;
 
     /// <summary>Highest level (roots are 2..MaxLevel, other pages 1..MaxLevel-1).</summary>
@@ -23,12 +27,8 @@ public sealed record ExploreOptions
     /// <summary>The spte indexes children may occupy.</summary>
     public IReadOnlyList<int> Slots { get; init; } = [0, 1, 2];
 
-    /// <summary>
-    /// Longest operation sequence. With 4 further pages and 4 operations the space is hundreds of
-    /// thousands of shapes times millions of sequences: the defaults are what finishes in under a
-    /// minute on two cores (README, "Explore").
-    /// </summary>
-    public int MaxOperations { get; init; } = 3;
+    /// <summary>Longest operation sequence.</summary>
+    public int MaxOperations { get; init; } = 4;
 
     /// <summary>The two algorithms compared (mutants may be named).</summary>
     public string First { get; init; } = "legacy";
@@ -41,6 +41,12 @@ public sealed record ExploreOptions
 
     /// <summary>Worker threads (default: every core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Run a transition once for all of a shape's capacities while no batch fills up (the runs are
+    /// then identical). Off only in tests, which check that it changes no count.
+    /// </summary>
+    internal bool ShareCapacities { get; init; } = true;
 
     /// <summary>Shrink findings to minimal repros.</summary>
     public bool Shrink { get; init; } = true;

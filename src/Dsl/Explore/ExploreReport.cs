@@ -23,11 +23,17 @@ public sealed class ExploreReport
     /// <summary>(shape, capacity) runs.</summary>
     public int Runs { get; internal set; }
 
-    /// <summary>Distinct combined states explored (after deduplication).</summary>
+    /// <summary>Distinct (combined state, batch capacity) pairs explored, after deduplication.</summary>
     public long States { get; internal set; }
 
-    /// <summary>Operations applied (transitions checked).</summary>
+    /// <summary>Operations checked: one per (state, operation, batch capacity).</summary>
     public long Transitions { get; internal set; }
+
+    /// <summary>
+    /// Operations actually run on the engines: a transition is run once for all of a shape's
+    /// capacities while no walk fills its batch (the run is then the same under each).
+    /// </summary>
+    public long Computed { get; internal set; }
 
     /// <summary>Wall-clock time.</summary>
     public TimeSpan Elapsed { get; internal set; }

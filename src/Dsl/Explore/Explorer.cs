@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using MmuDsl.Mmu;
@@ -24,29 +25,24 @@ public static class Explorer
         var report = new ExploreReport(options);
         var shapes = ShapeEnumerator.Enumerate(options);
         report.Shapes = shapes.Count;
-        var work = new List<(Shape Shape, int Capacity)>();
-        foreach (var shape in shapes)
-        {
-            foreach (int capacity in Capacities(shape, options))
-            {
-                work.Add((shape, capacity));
-            }
-        }
-
-        report.Runs = work.Count;
+        report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
         int done = 0;
         long states = 0;
         var gate = new object();
         Parallel.ForEach(
-            work,
+            Partitioner.Create(0, shapes.Count, 1),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel },
-            () => new Accumulator(),
-            (item, _, acc) =>
+            () => new ExploreAccumulator(),
+            (range, _, acc) =>
             {
-                ExploreOne(item.Shape, item.Capacity, options, first, second, acc);
-                int d = Interlocked.Increment(ref done);
-                long s = Interlocked.Add(ref states, acc.TakeNewStates());
-                progress?.Report((d, work.Count, s));
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    new ShapeSearch(shapes[i], Capacities(shapes[i], options), options, first, second, acc).Run();
+                    int d = Interlocked.Increment(ref done);
+                    long s = Interlocked.Add(ref states, acc.TakeNewStates());
+                    progress?.Report((d, shapes.Count, s));
+                }
+
                 return acc;
             },
             acc =>
@@ -83,7 +79,7 @@ public static class Explorer
         return report;
     }
 
-    private static IEnumerable<int> Capacities(Shape shape, ExploreOptions options)
+    private static int[] Capacities(Shape shape, ExploreOptions options)
     {
         var set = new SortedSet<int> { Math.Max(2, shape.HighestRootLevel), ShadowMmu.DefaultBatchCapacity };
         foreach (var c in options.ExtraCapacities)
@@ -91,46 +87,7 @@ public static class Explorer
             set.Add(c);
         }
 
-        return set;
-    }
-
-    private static void ExploreOne(Shape shape, int capacity, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, Accumulator acc)
-    {
-        var seen = new HashSet<(ulong, ulong)>();
-        var frontier = new List<ImmutableArray<Operation>> { ImmutableArray<Operation>.Empty };
-        seen.Add(StateHash.Of(EnginePair.Build(shape, capacity, first, second)));
-        acc.States++;
-        for (int depth = 0; depth < options.MaxOperations && frontier.Count > 0; depth++)
-        {
-            var next = new List<ImmutableArray<Operation>>();
-            foreach (var sequence in frontier)
-            {
-                var pair = Replay(shape, capacity, sequence, first, second);
-                foreach (var op in pair.ValidOperations(shape, options.Slots))
-                {
-                    var extended = sequence.Add(op);
-                    var after = Replay(shape, capacity, sequence, first, second);
-                    var before = (after.First.Stats.Snapshot(), after.Second.Stats.Snapshot(), after.First.Warnings.Count, after.Second.Warnings.Count);
-                    after.Apply(op, shape);
-                    acc.Transitions++;
-                    bool diverged = Check(shape, capacity, extended, after, before.Item3, before.Item4, acc);
-                    acc.AddWork(after.First.Stats.Snapshot(), after.Second.Stats.Snapshot(), before.Item1, before.Item2);
-                    acc.ConsiderRatio(shape, capacity, extended, after.First.Stats.Visits, after.Second.Stats.Visits);
-                    if (diverged)
-                    {
-                        continue;
-                    }
-
-                    if (seen.Add(StateHash.Of(after)))
-                    {
-                        acc.States++;
-                        next.Add(extended);
-                    }
-                }
-            }
-
-            frontier = next;
-        }
+        return [.. set];
     }
 
     internal static EnginePair Replay(Shape shape, int capacity, ImmutableArray<Operation> sequence, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
@@ -144,31 +101,12 @@ public static class Explorer
         return pair;
     }
 
-    /// <summary>Checks one transition; returns true when the two states diverged semantically (not explored further).</summary>
-    private static bool Check(Shape shape, int capacity, ImmutableArray<Operation> sequence, EnginePair pair, int warningsA, int warningsB, Accumulator acc)
-    {
-        foreach (var (mmu, warningsBefore) in new[] { (pair.First, warningsA), (pair.Second, warningsB) })
-        {
-            var broken = InvariantChecker.Check(mmu);
-            if (broken.Count > 0 || mmu.Warnings.Count > warningsBefore)
-            {
-                string what = broken.Count > 0 ? broken[0].ToString() : $"WARN {mmu.Warnings[warningsBefore]}";
-                acc.Add(new Finding(FindingClass.InvariantViolation, shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}"));
-            }
-        }
-
-        var classified = Classify(pair);
-        if (classified is { } c)
-        {
-            acc.Add(new Finding(c.Class, shape, capacity, sequence, c.Description));
-            return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
-        }
-
-        return false;
-    }
-
-    /// <summary>Compares the pair's states: a semantic divergence, a metadata-only difference, or nothing.</summary>
-    internal static (FindingClass Class, string Description)? Classify(EnginePair pair)
+    /// <summary>
+    /// Compares the pair's states: a semantic divergence, a metadata-only difference, or nothing.
+    /// The description (what differs, in words) is made only when <paramref name="describe"/>:
+    /// the explorer classifies every transition and describes only the instances it keeps.
+    /// </summary>
+    internal static (FindingClass Class, string? Description)? Classify(EnginePair pair, bool describe = true)
     {
         if (pair.StructuralDivergence is { } structural)
         {
@@ -184,7 +122,7 @@ public static class Explorer
             var q = fb[i];
             if (p.Unsync != q.Unsync || p.Zapped != q.Zapped || p.Syncs != q.Syncs)
             {
-                string what = p.Unsync != q.Unsync ? $"{p.Name}.unsync: {Bool(p.Unsync)} against {Bool(q.Unsync)}"
+                string? what = !describe ? null : p.Unsync != q.Unsync ? $"{p.Name}.unsync: {Bool(p.Unsync)} against {Bool(q.Unsync)}"
                     : p.Zapped != q.Zapped ? $"{p.Name}.zapped: {Bool(p.Zapped)} against {Bool(q.Zapped)}"
                     : $"{p.Name}.syncs: {p.Syncs} against {q.Syncs}";
                 return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, what);
@@ -193,26 +131,33 @@ public static class Explorer
 
         if (pair.First.Stats.Unsync != pair.Second.Stats.Unsync)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}");
+            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, describe ? $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}" : null);
         }
 
-        string? metadata = null;
-        for (int i = 0; i < fa.Length && metadata == null; i++)
+        int differs = -1;
+        for (int i = 0; i < fa.Length && differs < 0; i++)
         {
             var p = fa[i];
             var q = fb[i];
             if (p.UnsyncChildren != q.UnsyncChildren || p.UnsyncChildBitmap != q.UnsyncChildBitmap)
             {
-                metadata = $"{p.Name}: unsync_children={p.UnsyncChildren} bitmap={p.UnsyncChildBitmap} against unsync_children={q.UnsyncChildren} bitmap={q.UnsyncChildBitmap}";
+                differs = i;
             }
         }
 
-        if (metadata == null)
+        if (differs < 0)
         {
             return null;
         }
 
-        return MissingBit(pair) is { } missing ? (FindingClass.MetadataNotAllowed, missing) : (FindingClass.MetadataAllowed, metadata);
+        if (MissingBit(pair) is { } missing)
+        {
+            return (FindingClass.MetadataNotAllowed, missing);
+        }
+
+        var a = fa[differs];
+        var b = fb[differs];
+        return (FindingClass.MetadataAllowed, describe ? $"{a.Name}: unsync_children={a.UnsyncChildren} bitmap={a.UnsyncChildBitmap} against unsync_children={b.UnsyncChildren} bitmap={b.UnsyncChildBitmap}" : null);
     }
 
     private static string Bool(bool b) => b ? "true" : "false";
@@ -237,15 +182,10 @@ public static class Explorer
                 continue;
             }
 
-            for (int bit = 0; bit < Bitmap512.Size; bit++)
+            // Only the bits set on one side are candidates: walk each side's set bits.
+            for (int bit = NextDifferent(bp, bq, 0); bit >= 0; bit = NextDifferent(bp, bq, bit + 1))
             {
                 bool inP = bp.IsSet(bit);
-                bool inQ = bq.IsSet(bit);
-                if (inP == inQ)
-                {
-                    continue;
-                }
-
                 var lacking = inP ? q : p;
                 var child = lacking.SpteAt(bit).Child;
                 if (child != null && (child.Unsync || child.UnsyncChildren > 0))
@@ -258,71 +198,23 @@ public static class Explorer
         return null;
     }
 
-    private sealed class Accumulator
+    // The lowest index at or above `from` set in exactly one of the two bitmaps, or -1.
+    private static int NextDifferent(in Bitmap512 a, in Bitmap512 b, int from)
     {
-        private long _reportedStates;
-
-        public long States { get; set; }
-
-        public long Transitions { get; set; }
-
-        public Dictionary<FindingClass, ClassCount> Classes { get; } = Enum.GetValues<FindingClass>().ToDictionary(c => c, _ => new ClassCount());
-
-        public long WalksA { get; set; }
-
-        public long VisitsA { get; set; }
-
-        public long WalksB { get; set; }
-
-        public long VisitsB { get; set; }
-
-        public (Shape, int, ImmutableArray<Operation>, long, long)? Ratio { get; set; }
-
-        public void Add(Finding f) => Classes[f.Class].Add(f);
-
-        public long TakeNewStates()
+        for (int w = from >> 6; w < Bitmap512.Size / 64; w++)
         {
-            long n = States - _reportedStates;
-            _reportedStates = States;
-            return n;
-        }
-
-        public void AddWork(MmuStatsSnapshot a, MmuStatsSnapshot b, MmuStatsSnapshot a0, MmuStatsSnapshot b0)
-        {
-            WalksA += a.Walks - a0.Walks;
-            VisitsA += a.Visits - a0.Visits;
-            WalksB += b.Walks - b0.Walks;
-            VisitsB += b.Visits - b0.Visits;
-        }
-
-        public void ConsiderRatio(Shape shape, int capacity, ImmutableArray<Operation> ops, long visitsA, long visitsB)
-        {
-            if (visitsA == 0)
+            ulong diff = a.Word(w) ^ b.Word(w);
+            if (w == from >> 6)
             {
-                return;
+                diff &= ~0UL << (from & 63);
             }
 
-            if (Ratio is not { } r || visitsB * r.Item4 > r.Item5 * visitsA || (visitsB * r.Item4 == r.Item5 * visitsA && ops.Length < r.Item3.Length))
+            if (diff != 0)
             {
-                Ratio = (shape, capacity, ops, visitsA, visitsB);
+                return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(diff);
             }
         }
 
-        public void MergeInto(ExploreReport report)
-        {
-            report.States += States;
-            report.Transitions += Transitions;
-            foreach (var (c, count) in Classes)
-            {
-                report.Classes[c].Merge(count);
-            }
-
-            report.FirstWork = (report.FirstWork.Walks + WalksA, report.FirstWork.Visits + VisitsA);
-            report.SecondWork = (report.SecondWork.Walks + WalksB, report.SecondWork.Visits + VisitsB);
-            if (Ratio is { } r && (report.LargestWorkRatio is not { } best || r.Item5 * best.FirstVisits > best.SecondVisits * r.Item4))
-            {
-                report.LargestWorkRatio = r;
-            }
-        }
+        return -1;
     }
 }

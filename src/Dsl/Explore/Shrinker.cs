@@ -118,7 +118,7 @@ internal static class Shrinker
             }
             else if (Explorer.Classify(pair) is { } c && c.Class == wanted)
             {
-                seen = c.Description;
+                seen = c.Description!;
             }
 
             if (seen != null)

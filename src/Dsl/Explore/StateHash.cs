@@ -4,7 +4,8 @@ namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
 /// A 128-bit hash of the combined state of an engine pair (every page's flags, counts, bitmap,
-/// sptes; the interrupted flag), for deduplicating states. Two 64-bit lanes with different
+/// sptes and parent ptes in order, since marking climbs them in that order; stat.unsync; the
+/// interrupted flag), for deduplicating states. Two 64-bit lanes with different
 /// multipliers make a collision between distinct states of one shape vanishingly unlikely.
 /// </summary>
 internal static class StateHash
@@ -21,20 +22,34 @@ internal static class StateHash
 
     private static void Add(ShadowMmu mmu, ref ulong h1, ref ulong h2)
     {
+        Mix(ref h1, ref h2, (ulong)mmu.Stats.Unsync);
         foreach (var p in mmu.Pages)
         {
             ulong flags = (p.Unsync ? 1UL : 0) | (p.Zapped ? 2UL : 0) | (p.FailNextSync ? 4UL : 0);
             Mix(ref h1, ref h2, flags | ((ulong)(uint)p.Syncs << 8) | ((ulong)(uint)p.UnsyncChildren << 32));
+            // Only the nonzero words, each after its position (explored slots are all in word 0
+            // unless --slots says otherwise).
             var bitmap = p.UnsyncChildBitmap;
-            for (int w = 0; w < 8; w++)
+            for (int w = 0; w < Bitmap512.Size / 64; w++)
             {
-                Mix(ref h1, ref h2, bitmap.Word(w));
+                ulong word = bitmap.Word(w);
+                if (word != 0)
+                {
+                    Mix(ref h1, ref h2, 0x4000_0000_0000_0000UL | (uint)w);
+                    Mix(ref h1, ref h2, word);
+                }
             }
 
             for (int i = p.NextPresentIndex(0); i >= 0; i = p.NextPresentIndex(i + 1))
             {
                 var spte = p.SpteAt(i);
                 Mix(ref h1, ref h2, ((ulong)i << 40) | ((ulong)spte.Kind << 32) | (uint)(spte.Child?.Id ?? -1));
+            }
+
+            for (int k = 0; k < p.ParentCount; k++)
+            {
+                var pte = p.ParentPteAt(k);
+                Mix(ref h1, ref h2, 0x8000_0000_0000_0000UL | ((ulong)(uint)pte.Parent.Id << 16) | (uint)pte.Index);
             }
 
             Mix(ref h1, ref h2, 0xFFFF_FFFF_FFFF_FFFFUL);

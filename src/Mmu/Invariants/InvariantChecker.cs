@@ -7,6 +7,59 @@ namespace MmuDsl.Mmu.Invariants;
 /// </summary>
 public static class InvariantChecker
 {
+    /// <summary>
+    /// True when invariants 1 to 4 hold (no violation recorded at a sync's end either); the same
+    /// verdict as an empty <see cref="Check"/>, without building anything, for callers that check
+    /// millions of states and want the messages only when something broke.
+    /// </summary>
+    public static bool Holds(ShadowMmu mmu)
+    {
+        ArgumentNullException.ThrowIfNull(mmu);
+        if (mmu.SyncPostconditionViolations.Count > 0)
+        {
+            return false;
+        }
+
+        long unsyncPages = 0;
+        var pages = mmu.Pages;
+        for (int p = 0; p < pages.Count; p++)
+        {
+            var page = pages[p];
+            int children = page.UnsyncChildren;
+            if (children != page.UnsyncChildBitmapBits.PopCount())
+            {
+                return false;
+            }
+
+            bool unsync = page.Unsync;
+            if (unsync)
+            {
+                unsyncPages++;
+                if (page.Level != 1)
+                {
+                    return false;
+                }
+            }
+
+            if (!unsync && children <= 0)
+            {
+                continue;
+            }
+
+            int n = page.ParentCount;
+            for (int k = 0; k < n; k++)
+            {
+                var pte = page.ParentAt(k);
+                if (!pte.Parent.UnsyncChildBitmapBits.IsSet(pte.Index))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return unsyncPages == mmu.Stats.Unsync;
+    }
+
     /// <summary>Every violation of invariants 1 to 4, in invariant order, then page order.</summary>
     public static IReadOnlyList<InvariantViolation> Check(ShadowMmu mmu)
     {

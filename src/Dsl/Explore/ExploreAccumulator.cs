@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using MmuDsl.Mmu;
+
+namespace MmuDsl.Dsl.Explore;
+
+/// <summary>One worker's totals and findings, merged into the report when the worker ends.</summary>
+internal sealed class ExploreAccumulator
+{
+    private long _reportedStates;
+
+    public long States { get; set; }
+
+    /// <summary>Transitions checked, one per (state, operation, capacity).</summary>
+    public long Transitions { get; set; }
+
+    /// <summary>Transitions computed: capacities share one while no batch fills up.</summary>
+    public long Computed { get; set; }
+
+    public Dictionary<FindingClass, ClassCount> Classes { get; } = Enum.GetValues<FindingClass>().ToDictionary(c => c, _ => new ClassCount());
+
+    public long WalksA { get; set; }
+
+    public long VisitsA { get; set; }
+
+    public long WalksB { get; set; }
+
+    public long VisitsB { get; set; }
+
+    public (Shape, int, ImmutableArray<Operation>, long, long)? Ratio { get; set; }
+
+    /// <summary>A finding seen under <paramref name="weight"/> capacities at once.</summary>
+    public void Add(Finding f, int weight) => Classes[f.Class].Add(f, weight);
+
+    public long TakeNewStates()
+    {
+        long n = States - _reportedStates;
+        _reportedStates = States;
+        return n;
+    }
+
+    /// <summary>The work of one transition (counters after minus before), done under <paramref name="weight"/> capacities.</summary>
+    public void AddWork(MmuStats a, MmuStats b, in MmuStatsSnapshot a0, in MmuStatsSnapshot b0, int weight)
+    {
+        WalksA += (a.Walks - a0.Walks) * weight;
+        VisitsA += (a.Visits - a0.Visits) * weight;
+        WalksB += (b.Walks - b0.Walks) * weight;
+        VisitsB += (b.Visits - b0.Visits) * weight;
+    }
+
+    /// <summary>Keeps <paramref name="ops"/> + <paramref name="last"/> if its visits ratio (second/first, over the whole sequence) is the largest so far.</summary>
+    public void ConsiderRatio(Shape shape, int capacity, ImmutableArray<Operation> ops, Operation last, long visitsA, long visitsB)
+    {
+        if (visitsA == 0)
+        {
+            return;
+        }
+
+        if (Ratio is not { } r || visitsB * r.Item4 > r.Item5 * visitsA || (visitsB * r.Item4 == r.Item5 * visitsA && ops.Length + 1 < r.Item3.Length))
+        {
+            Ratio = (shape, capacity, ops.Add(last), visitsA, visitsB);
+        }
+    }
+
+    public void MergeInto(ExploreReport report)
+    {
+        report.States += States;
+        report.Transitions += Transitions;
+        report.Computed += Computed;
+        foreach (var (c, count) in Classes)
+        {
+            report.Classes[c].Merge(count);
+        }
+
+        report.FirstWork = (report.FirstWork.Walks + WalksA, report.FirstWork.Visits + VisitsA);
+        report.SecondWork = (report.SecondWork.Walks + WalksB, report.SecondWork.Visits + VisitsB);
+        if (Ratio is { } r && (report.LargestWorkRatio is not { } best || r.Item5 * best.FirstVisits > best.SecondVisits * r.Item4))
+        {
+            report.LargestWorkRatio = r;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using MmuDsl.Dsl.Explore;
+using MmuDsl.Mmu;
+using MmuDsl.Mmu.Algorithms;
+
+namespace MmuDsl.Dsl.Tests.Explore;
+
+/// <summary>
+/// The explorer's search against a naive one: every sequence up to the bound replayed from
+/// scratch on fresh engines (no clones, no shared capacities, no deduplication while searching),
+/// which must reach exactly the states the explorer counts.
+/// </summary>
+public sealed class ExplorerTests
+{
+    private static readonly ExploreOptions Small = ExploreOptions.Default with
+    {
+        MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, Parallelism = 2,
+    };
+
+    [Theory]
+    [InlineData("legacy", "recursive")]
+    [InlineData("legacy", "mutant_no_stale_clear")]
+    [InlineData("recursive", "mutant_first_parent_marking")]
+    public void SharingCapacities_ChangesNoCount(string first, string second)
+    {
+        var options = Small with { First = first, Second = second, ExtraCapacities = [2, 5] };
+        var shared = Explorer.Run(options);
+        var separate = Explorer.Run(options with { ShareCapacities = false });
+
+        Assert.Equal(separate.States, shared.States);
+        Assert.Equal(separate.Transitions, shared.Transitions);
+        Assert.Equal(separate.FirstWork, shared.FirstWork);
+        Assert.Equal(separate.SecondWork, shared.SecondWork);
+        foreach (var c in Enum.GetValues<FindingClass>())
+        {
+            Assert.Equal(separate.Classes[c].Count, shared.Classes[c].Count);
+            Assert.Equal(separate.Classes[c].Smallest?.Size, shared.Classes[c].Smallest?.Size);
+        }
+
+        // Separate runs compute every transition; shared ones far fewer.
+        Assert.Equal(separate.Transitions, separate.Computed);
+        Assert.True(shared.Computed < separate.Computed * 0.75, $"{shared.Computed} of {separate.Computed} computed");
+    }
+
+    [Theory]
+    [InlineData("legacy", "recursive")]
+    [InlineData("legacy", "mutant_no_stale_clear")]
+    public void Search_ReachesExactlyTheStatesOfANaiveReplay(string first, string second)
+    {
+        var options = ExploreOptions.Default with
+        {
+            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, First = first, Second = second,
+        };
+        var report = Explorer.Run(options);
+
+        var a = WalkAlgorithms.Find(first, includeMutants: true)!;
+        var b = WalkAlgorithms.Find(second, includeMutants: true)!;
+        long states = 0;
+        long transitions = 0;
+        var classes = new HashSet<FindingClass>();
+        foreach (var shape in ShapeEnumerator.Enumerate(options))
+        {
+            foreach (int capacity in new SortedSet<int> { Math.Max(2, shape.HighestRootLevel), ShadowMmu.DefaultBatchCapacity })
+            {
+                // Every sequence, depth first, each state replayed from nothing.
+                var depthOf = new Dictionary<(ulong, ulong), (int Depth, int Operations)>();
+                Visit(shape, capacity, [], options, a, b, depthOf, classes);
+                states += depthOf.Count;
+                transitions += depthOf.Values.Where(v => v.Depth < options.MaxOperations).Sum(v => (long)v.Operations);
+            }
+        }
+
+        Assert.Equal(states, report.States);
+        Assert.Equal(transitions, report.Transitions);
+        Assert.Equal(classes, Enum.GetValues<FindingClass>().Where(c => report.Classes[c].Count > 0).ToHashSet());
+    }
+
+    private static void Visit(Shape shape, int capacity, ImmutableArray<Operation> ops, ExploreOptions options, UnsyncWalkAlgorithm a, UnsyncWalkAlgorithm b, Dictionary<(ulong, ulong), (int Depth, int Operations)> depthOf, HashSet<FindingClass> classes)
+    {
+        var pair = Explorer.Replay(shape, capacity, ops, a, b);
+        var valid = pair.ValidOperations(shape, options.Slots);
+        var key = StateHash.Of(pair);
+        if (!depthOf.TryGetValue(key, out var seen) || ops.Length < seen.Depth)
+        {
+            depthOf[key] = (ops.Length, valid.Count);
+        }
+
+        if (ops.Length == options.MaxOperations)
+        {
+            return;
+        }
+
+        foreach (var op in valid)
+        {
+            var after = Explorer.Replay(shape, capacity, ops, a, b);
+            int warningsA = after.First.Warnings.Count;
+            int warningsB = after.Second.Warnings.Count;
+            after.Apply(op, shape);
+            if (after.First.Warnings.Count > warningsA || after.Second.Warnings.Count > warningsB
+                || Mmu.Invariants.InvariantChecker.Check(after.First).Count > 0 || Mmu.Invariants.InvariantChecker.Check(after.Second).Count > 0)
+            {
+                classes.Add(FindingClass.InvariantViolation);
+            }
+
+            var c = Explorer.Classify(after, describe: false);
+            if (c is { } found)
+            {
+                classes.Add(found.Class);
+                if (found.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt)
+                {
+                    continue;
+                }
+            }
+
+            Visit(shape, capacity, ops.Add(op), options, a, b, depthOf, classes);
+        }
+    }
+}
