@@ -25,6 +25,35 @@ public sealed class LimitTests
 
     private static string Message(ParseResult result) => Assert.Single(result.Diagnostics).Message;
 
+    [Theory]
+    [InlineData("expect {0}1 +{1}")]
+    [InlineData("expect {0}1 + )")]
+    [InlineData("unsync L{2} +")]
+    [InlineData("expect 1 in {3}1 ,,")]
+    public void SyntaxErrorDeepInsideNesting_OnASmallStack_IsTheSameDiagnosticAsOnALargeOne(string line)
+    {
+        // Recovery unwinds by rethrowing from each rule's catch handler, whose frames stay on the
+        // stack: 32 levels with an error at the bottom once overflowed a 1 MB stack.
+        foreach (int depth in new[] { 16, 32, 64, 128, 250 })
+        {
+            string deep = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                line,
+                Repeat("(", depth),
+                Repeat(")", depth / 2),
+                Repeat("${L", depth / 2),
+                Repeat("{", depth));
+            string text = "root R level 2\n" + deep + "\nshow\n" + deep + "\nstats\n";
+            ParseResult small = ParseOnSmallStack(text);
+            ParseResult large = ParseOnSmallStack(text, stackSize: 256 * 1024 * 1024);
+            Assert.Equal(large.Diagnostics.Select(d => (d.Span, d.Message)), small.Diagnostics.Select(d => (d.Span, d.Message)));
+            Assert.Equal(2, small.Diagnostics.Length);
+            Assert.Equal(
+                [typeof(RootStatement), typeof(ShowStatement), typeof(StatsStatement)],
+                small.File.Statements.Select(s => s.GetType()));
+        }
+    }
+
     [Fact]
     public void HundredThousandNestedParentheses_GetADiagnostic()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
@@ -55,6 +56,17 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
             or MmuParser.BlockContext or MmuParser.FileContext)
         {
             SkipRestOfLine(recognizer, swallowBlocks: true);
+            return;
+        }
+
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Each rethrow below runs inside the previous level's catch handler, whose frames stay
+            // on the stack until the exception is caught: 32 nested parentheses with an error
+            // inside overflowed a 1 MB stack. With the stack low, skip to the end of the line and
+            // let this rule return normally instead; the rules around it then meet the line break,
+            // fail quietly (the line is already broken and reported) and return the same way.
+            SkipRestOfLine(recognizer, swallowBlocks: false);
             return;
         }
 
@@ -121,6 +133,16 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
             errorMode = true;
             MarkBroken(context);
             return Conjure(current, MmuParser.RBRACE);
+        }
+
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // As in Recover: no unwinding by exception with the stack low. The line is reported
+            // and broken; the wanted token is conjured and the rule goes on to the line break.
+            ReportOnce(recognizer, current, SyntaxErrorMessages.ForMismatch(recognizer, current, expected));
+            MarkBroken(context);
+            SkipRestOfLine(recognizer, swallowBlocks: false);
+            return Conjure(current, expected.MinElement);
         }
 
         throw new InputMismatchException(recognizer);
