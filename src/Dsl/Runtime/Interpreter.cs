@@ -129,7 +129,7 @@ internal sealed partial class Interpreter
         }
         catch (MmuException e)
         {
-            throw new ScriptRuntimeException(statement.Span, e.Message);
+            throw new ScriptRuntimeException(EngineErrorSpan.Of(statement, e.Kind), e.Message);
         }
         finally
         {
