@@ -86,6 +86,7 @@ internal static class ExploreCommand
             if (env.OutputIsTerminal)
             {
                 var last = DateTime.MinValue;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var gate = new object();
                 progress = new SyncProgress(p =>
                 {
@@ -97,7 +98,9 @@ internal static class ExploreCommand
                         }
 
                         last = DateTime.UtcNow;
-                        stderr.Write($"\r  {p.Done}/{p.Total} shapes, {p.States:N0} states   ");
+                        // No ETA: shapes come smallest first, so the last ones take the longest.
+                        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+                        stderr.Write(string.Format(CultureInfo.InvariantCulture, "\r  {0:N0}/{1:N0} shapes, {2:N0} states, {3:N0} states/s, {4:0} s   ", p.Done, p.Total, p.States, p.States / seconds, seconds));
                         stderr.Flush();
                     }
                 });
@@ -106,7 +109,7 @@ internal static class ExploreCommand
             var report = Explorer.Run(options, progress);
             if (env.OutputIsTerminal)
             {
-                stderr.Write("\r" + new string(' ', 60) + "\r");
+                stderr.Write("\r" + new string(' ', 100) + "\r");
             }
 
             stdout.Write(Render(report, paint, parse.GetValue(output)!));
