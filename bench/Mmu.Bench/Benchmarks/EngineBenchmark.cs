@@ -403,19 +403,9 @@ internal sealed class EngineBenchmark : IBenchmark
 
         int metCount = goals.Count(g => g.Met);
         w.WriteLine($"Goals: {metCount} of {goals.Count} met" + (metCount == goals.Count ? "." : "; missed: " + string.Join("; ", goals.Where(g => !g.Met).Select(g => g.Goal))));
-        if (failures.Count == 0)
-        {
-            w.WriteLine("Checks: engine and C did the same work (walks, visits, synced) in every row; every sync ended clean.");
-        }
-        else
-        {
-            foreach (string f in failures.Distinct())
-            {
-                w.WriteLine("FAIL: " + f);
-            }
-        }
-
-        w.WriteLine($"({elapsed.TotalSeconds:0} s)");
+        ChecksFooter.Write(w, failures, [
+            "Checks: engine and C did the same work (walks, visits, synced) in every row; every sync ended clean.",
+        ], elapsed);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine("  .. " + message);

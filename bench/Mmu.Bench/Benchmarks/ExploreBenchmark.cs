@@ -337,20 +337,10 @@ internal sealed class ExploreBenchmark : IBenchmark
 
         var found = Enum.GetValues<FindingClass>().Where(c => shared.Classes[c] > 0).Select(c => S($"{c} {shared.Classes[c]:N0}")).ToList();
         w.WriteLine("Findings (transitions per class): " + (found.Count == 0 ? "none" : string.Join(", ", found)));
-        if (failures.Count == 0)
-        {
-            w.WriteLine("Checks: the three searches counted the same states and transitions, and the same transitions per finding class;");
-            w.WriteLine("        every run of a search counted the same; legacy against recursive is clean.");
-        }
-        else
-        {
-            foreach (string f in failures.Distinct())
-            {
-                w.WriteLine("FAIL: " + f);
-            }
-        }
-
-        w.WriteLine($"({elapsed.TotalSeconds:0} s)");
+        ChecksFooter.Write(w, failures, [
+            "Checks: the three searches counted the same states and transitions, and the same transitions per finding class;",
+            "        every run of a search counted the same; legacy against recursive is clean.",
+        ], elapsed);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine("  .. " + message);

@@ -470,20 +470,10 @@ internal sealed class InterpreterBenchmark : IBenchmark
         w.WriteLine();
 
         w.WriteLine("Goals: " + (met ? "1 of 1 met." : $"0 of 1 met; missed: script/direct {TextTable.Num(ratio, 2)}x"));
-        if (failures.Count == 0)
-        {
-            w.WriteLine("Checks: every run exited 0 (its expects held); the table script did the direct calls' work (same stats line:");
-            w.WriteLine("        walks, visits, 8,192 syncs), ending with the root clean.");
-        }
-        else
-        {
-            foreach (string f in failures.Distinct())
-            {
-                w.WriteLine("FAIL: " + f);
-            }
-        }
-
-        w.WriteLine($"({elapsed.TotalSeconds:0} s)");
+        ChecksFooter.Write(w, failures, [
+            "Checks: every run exited 0 (its expects held); the table script did the direct calls' work (same stats line:",
+            "        walks, visits, 8,192 syncs), ending with the root clean.",
+        ], elapsed);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine("  .. " + message);

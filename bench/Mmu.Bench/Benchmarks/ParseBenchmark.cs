@@ -280,19 +280,9 @@ internal sealed class ParseBenchmark : IBenchmark
         t.WriteTo(w);
         w.WriteLine();
 
-        if (failures.Count == 0)
-        {
-            w.WriteLine("Checks: no diagnostics in any parse; every parse gave the tree the generator wrote (top-level statement count).");
-        }
-        else
-        {
-            foreach (string f in failures.Distinct())
-            {
-                w.WriteLine("FAIL: " + f);
-            }
-        }
-
-        w.WriteLine($"({elapsed.TotalSeconds:0} s)");
+        ChecksFooter.Write(w, failures, [
+            "Checks: no diagnostics in any parse; every parse gave the tree the generator wrote (top-level statement count).",
+        ], elapsed);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine("  .. " + message);
