@@ -13,25 +13,17 @@ public sealed class Shape
     private readonly string[] _names;
 
     public Shape(int roots, ImmutableArray<int> levels, ImmutableArray<ShapeLink> links)
+        : this(roots, levels, links, NamesFor(roots, levels))
+    {
+    }
+
+    /// <summary>A shape whose page names were made by <see cref="NamesFor"/> (shared by the shapes of one level combination).</summary>
+    internal Shape(int roots, ImmutableArray<int> levels, ImmutableArray<ShapeLink> links, string[] names)
     {
         Roots = roots;
         Levels = levels;
         Links = links.Sort();
-        _names = new string[levels.Length];
-        var counters = new Dictionary<int, int>();
-        for (int i = 0; i < levels.Length; i++)
-        {
-            if (i < roots)
-            {
-                _names[i] = $"R{i + 1}";
-                continue;
-            }
-
-            int n = counters.GetValueOrDefault(levels[i]) + 1;
-            counters[levels[i]] = n;
-            string prefix = levels[i] switch { 1 => "L", 2 => "B", 3 => "C", 4 => "D", _ => "E" };
-            _names[i] = $"{prefix}{n}";
-        }
+        _names = names;
     }
 
     /// <summary>How many of the pages are roots (the first ones).</summary>
@@ -48,6 +40,28 @@ public sealed class Shape
 
     /// <summary>The highest root level.</summary>
     public int HighestRootLevel => Enumerable.Range(0, Roots).Max(i => Levels[i]);
+
+    /// <summary>The page names of a shape: roots R1, R2..., other pages by level (C for 3, B for 2, L for 1).</summary>
+    internal static string[] NamesFor(int roots, ImmutableArray<int> levels)
+    {
+        var names = new string[levels.Length];
+        var counters = new Dictionary<int, int>();
+        for (int i = 0; i < levels.Length; i++)
+        {
+            if (i < roots)
+            {
+                names[i] = $"R{i + 1}";
+                continue;
+            }
+
+            int n = counters.GetValueOrDefault(levels[i]) + 1;
+            counters[levels[i]] = n;
+            string prefix = levels[i] switch { 1 => "L", 2 => "B", 3 => "C", 4 => "D", _ => "E" };
+            names[i] = $"{prefix}{n}";
+        }
+
+        return names;
+    }
 
     /// <summary>Page <paramref name="i"/>'s name.</summary>
     public string Name(int i) => _names[i];

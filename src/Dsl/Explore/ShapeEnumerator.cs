@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 
 namespace MmuDsl.Dsl.Explore;
 
@@ -8,8 +8,17 @@ namespace MmuDsl.Dsl.Explore;
 /// roots (levels 2..MaxLevel) and 0..MaxPages other pages (levels 1..MaxLevel-1); every spte slot
 /// of a page above level 1 is empty or links a non-root page one level down (so a page may have
 /// several parents, in one root or in two: shared children); every non-root page has a parent.
-/// Two shapes that differ only by renaming pages of the same kind and level are one shape: the
-/// canonical key is the smallest encoding over those renamings.
+/// Two shapes that differ only by renaming pages of the same kind (root or not) and level are
+/// one shape.
+/// <para>
+/// How: the pages' kinds and levels (a "level combination") are fixed first; a shape of that
+/// combination is then an assignment of a child (or none) to every (page, slot) position, read as
+/// a number, position by position. Renamings of same-kind, same-level pages permute the positions
+/// and the children; of the assignments in one isomorphism class exactly one reads as the
+/// smallest number, and that one is kept: an assignment is dropped as soon as one renaming makes
+/// it smaller, so no set of keys is needed. Level combinations are independent and run in
+/// parallel; the result is in a stable order (combinations, then assignments, as enumerated).
+/// </para>
 /// </summary>
 public static class ShapeEnumerator
 {
@@ -17,8 +26,7 @@ public static class ShapeEnumerator
     public static List<Shape> Enumerate(ExploreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var shapes = new List<Shape>();
+        var combinations = new List<(int Roots, ImmutableArray<int> Levels)>();
         for (int roots = 1; roots <= options.MaxRoots; roots++)
         {
             foreach (var rootLevels in NonIncreasing(roots, options.MaxLevel, 2))
@@ -28,27 +36,32 @@ public static class ShapeEnumerator
                     foreach (var pageLevels in NonIncreasing(pages, options.MaxLevel - 1, 1))
                     {
                         var levels = rootLevels.Concat(pageLevels).ToImmutableArray();
-                        if (!Feasible(levels, roots))
+                        if (Feasible(levels, roots))
                         {
-                            continue;
-                        }
-
-                        foreach (var links in LinkAssignments(levels, roots, options.Slots))
-                        {
-                            if (!EveryPageHasParent(levels.Length, roots, links))
-                            {
-                                continue;
-                            }
-
-                            string key = CanonicalKey(levels, roots, links);
-                            if (seen.Add(key))
-                            {
-                                shapes.Add(new Shape(roots, levels, links.ToImmutableArray()));
-                            }
+                            combinations.Add((roots, levels));
                         }
                     }
                 }
             }
+        }
+
+        var slots = options.Slots.Distinct().Order().ToArray();
+        var found = new List<Shape>[combinations.Count];
+        Parallel.ForEach(
+            Partitioner.Create(0, combinations.Count, 1),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            range =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    found[i] = new Combination(combinations[i].Roots, combinations[i].Levels, slots).Shapes();
+                }
+            });
+
+        var shapes = new List<Shape>(found.Sum(f => f.Count));
+        foreach (var f in found)
+        {
+            shapes.AddRange(f);
         }
 
         return shapes;
@@ -93,17 +106,7 @@ public static class ShapeEnumerator
     {
         for (int i = roots; i < levels.Length; i++)
         {
-            bool parent = false;
-            for (int j = 0; j < levels.Length; j++)
-            {
-                if (levels[j] == levels[i] + 1)
-                {
-                    parent = true;
-                    break;
-                }
-            }
-
-            if (!parent)
+            if (!levels.Contains(levels[i] + 1))
             {
                 return false;
             }
@@ -112,149 +115,196 @@ public static class ShapeEnumerator
         return true;
     }
 
-    private static IEnumerable<List<ShapeLink>> LinkAssignments(ImmutableArray<int> levels, int roots, IReadOnlyList<int> slots)
+    /// <summary>The shapes of one level combination.</summary>
+    private sealed class Combination
     {
-        var positions = new List<(int Page, int Slot, int[] Candidates)>();
-        for (int p = 0; p < levels.Length; p++)
+        private readonly int _roots;
+        private readonly ImmutableArray<int> _levels;
+        private readonly int[] _slots;
+
+        // Positions in order (page ascending, slot ascending): the page, the slot, the candidates.
+        private readonly int[] _positionPage;
+        private readonly int[] _positionSlot;
+        private readonly int[][] _candidates;
+
+        // Renamings other than the identity: where each position goes, and what each page becomes.
+        private readonly List<(int[] Position, int[] Page)> _renamings = [];
+
+        // The assignment being built: the child at each position, or -1; and each page's parents.
+        private readonly int[] _child;
+        private readonly int[] _parents;
+        private readonly int[] _renamed;
+        private readonly string[] _names;
+        private readonly List<Shape> _shapes = [];
+
+        public Combination(int roots, ImmutableArray<int> levels, int[] slots)
         {
-            if (levels[p] < 2)
+            _roots = roots;
+            _levels = levels;
+            _slots = slots;
+            var page = new List<int>();
+            var slot = new List<int>();
+            var candidates = new List<int[]>();
+            for (int p = 0; p < levels.Length; p++)
             {
-                continue;
-            }
-
-            var candidates = Enumerable.Range(roots, levels.Length - roots).Where(c => levels[c] == levels[p] - 1).ToArray();
-            if (candidates.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var s in slots)
-            {
-                positions.Add((p, s, candidates));
-            }
-        }
-
-        var chosen = new List<ShapeLink>();
-        return Assign(positions, 0, chosen);
-    }
-
-    private static IEnumerable<List<ShapeLink>> Assign(List<(int Page, int Slot, int[] Candidates)> positions, int at, List<ShapeLink> chosen)
-    {
-        if (at == positions.Count)
-        {
-            yield return new List<ShapeLink>(chosen);
-            yield break;
-        }
-
-        foreach (var s in Assign(positions, at + 1, chosen))
-        {
-            yield return s;
-        }
-
-        var (page, slot, candidates) = positions[at];
-        foreach (var child in candidates)
-        {
-            chosen.Add(new ShapeLink(page, slot, child));
-            foreach (var s in Assign(positions, at + 1, chosen))
-            {
-                yield return s;
-            }
-
-            chosen.RemoveAt(chosen.Count - 1);
-        }
-    }
-
-    private static bool EveryPageHasParent(int count, int roots, List<ShapeLink> links)
-    {
-        for (int i = roots; i < count; i++)
-        {
-            bool has = false;
-            foreach (var l in links)
-            {
-                if (l.Child == i)
+                int[] below = Enumerable.Range(roots, levels.Length - roots).Where(c => levels[c] == levels[p] - 1).ToArray();
+                if (levels[p] < 2 || below.Length == 0)
                 {
-                    has = true;
-                    break;
+                    continue;
+                }
+
+                foreach (int s in slots)
+                {
+                    page.Add(p);
+                    slot.Add(s);
+                    candidates.Add(below);
                 }
             }
 
-            if (!has)
+            _positionPage = [.. page];
+            _positionSlot = [.. slot];
+            _candidates = [.. candidates];
+            _child = new int[_positionPage.Length];
+            _renamed = new int[_positionPage.Length];
+            _parents = new int[levels.Length];
+            _names = Shape.NamesFor(roots, levels);
+            BuildRenamings();
+        }
+
+        public List<Shape> Shapes()
+        {
+            Assign(0);
+            return _shapes;
+        }
+
+        private void Assign(int at)
+        {
+            if (at == _child.Length)
             {
-                return false;
+                Consider();
+                return;
+            }
+
+            _child[at] = -1;
+            Assign(at + 1);
+            foreach (int c in _candidates[at])
+            {
+                _child[at] = c;
+                _parents[c]++;
+                Assign(at + 1);
+                _parents[c]--;
             }
         }
 
-        return true;
-    }
-
-    /// <summary>The smallest encoding of the links over renamings of same-kind, same-level pages.</summary>
-    internal static string CanonicalKey(ImmutableArray<int> levels, int roots, IReadOnlyList<ShapeLink> links)
-    {
-        // Groups of interchangeable pages: (is root, level).
-        var groups = Enumerable.Range(0, levels.Length).GroupBy(i => (i < roots, levels[i])).Select(g => g.ToArray()).ToList();
-        string? best = null;
-        var map = new int[levels.Length];
-        foreach (var perm in Permutations(groups, 0, map))
+        private void Consider()
         {
-            var encoded = links.Select(l => new ShapeLink(perm[l.Parent], l.Slot, perm[l.Child])).Order().ToList();
-            var sb = new StringBuilder();
-            sb.Append(roots).Append(':').Append(string.Join(",", levels)).Append('|');
-            foreach (var l in encoded)
+            for (int i = _roots; i < _parents.Length; i++)
             {
-                sb.Append(l.Parent).Append('.').Append(l.Slot).Append('.').Append(l.Child).Append(';');
+                if (_parents[i] == 0)
+                {
+                    return;
+                }
             }
 
-            string key = sb.ToString();
-            if (best == null || string.CompareOrdinal(key, best) < 0)
+            foreach (var (position, page) in _renamings)
             {
-                best = key;
+                for (int i = 0; i < _child.Length; i++)
+                {
+                    _renamed[position[i]] = _child[i] < 0 ? -1 : page[_child[i]];
+                }
+
+                // Read both as numbers, first position most significant (-1, empty, is smallest).
+                for (int i = 0; i < _child.Length; i++)
+                {
+                    if (_renamed[i] != _child[i])
+                    {
+                        if (_renamed[i] < _child[i])
+                        {
+                            return;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            var links = ImmutableArray.CreateBuilder<ShapeLink>();
+            for (int i = 0; i < _child.Length; i++)
+            {
+                if (_child[i] >= 0)
+                {
+                    links.Add(new ShapeLink(_positionPage[i], _positionSlot[i], _child[i]));
+                }
+            }
+
+            _shapes.Add(new Shape(_roots, _levels, links.ToImmutable(), _names));
+        }
+
+        // Every renaming of same-kind, same-level pages but the identity, as position and page maps.
+        private void BuildRenamings()
+        {
+            var groups = Enumerable.Range(0, _levels.Length).GroupBy(i => (i < _roots, _levels[i])).Select(g => g.ToArray()).ToList();
+            var page = new int[_levels.Length];
+            foreach (var map in Renamings(groups, 0, page))
+            {
+                if (map.Select((to, from) => to == from).All(same => same))
+                {
+                    continue;
+                }
+
+                var position = new int[_child.Length];
+                for (int i = 0; i < position.Length; i++)
+                {
+                    int target = map[_positionPage[i]];
+                    position[i] = Array.FindIndex(_positionPage, 0, p => p == target) + Array.IndexOf(_slots, _positionSlot[i]);
+                }
+
+                _renamings.Add((position, (int[])map.Clone()));
             }
         }
 
-        return best!;
-    }
-
-    private static IEnumerable<int[]> Permutations(List<int[]> groups, int g, int[] map)
-    {
-        if (g == groups.Count)
+        private static IEnumerable<int[]> Renamings(List<int[]> groups, int g, int[] map)
         {
-            yield return map;
-            yield break;
-        }
-
-        var members = groups[g];
-        foreach (var order in Orders(members.Length))
-        {
-            for (int k = 0; k < members.Length; k++)
+            if (g == groups.Count)
             {
-                map[members[k]] = members[order[k]];
+                yield return map;
+                yield break;
             }
 
-            foreach (var m in Permutations(groups, g + 1, map))
+            var members = groups[g];
+            foreach (var order in Orders(members.Length))
             {
-                yield return m;
+                for (int k = 0; k < members.Length; k++)
+                {
+                    map[members[k]] = members[order[k]];
+                }
+
+                foreach (var m in Renamings(groups, g + 1, map))
+                {
+                    yield return m;
+                }
             }
         }
-    }
 
-    // All orders of 0..n-1 (n is at most the number of pages, so n! is small).
-    private static IEnumerable<int[]> Orders(int n)
-    {
-        if (n == 0)
+        // All orders of 0..n-1 (n is at most the number of pages, so n! is small).
+        private static IEnumerable<int[]> Orders(int n)
         {
-            yield return [];
-            yield break;
-        }
-
-        foreach (var rest in Orders(n - 1))
-        {
-            for (int at = 0; at <= rest.Length; at++)
+            if (n == 0)
             {
-                var order = new int[n];
-                Array.Copy(rest, 0, order, 0, at);
-                order[at] = n - 1;
-                Array.Copy(rest, at, order, at + 1, rest.Length - at);
-                yield return order;
+                yield return [];
+                yield break;
+            }
+
+            foreach (var rest in Orders(n - 1))
+            {
+                for (int at = 0; at <= rest.Length; at++)
+                {
+                    var order = new int[n];
+                    Array.Copy(rest, 0, order, 0, at);
+                    order[at] = n - 1;
+                    Array.Copy(rest, at, order, at + 1, rest.Length - at);
+                    yield return order;
+                }
             }
         }
     }
