@@ -52,6 +52,20 @@ public sealed class ExploreCommandTests
     }
 
     [Fact]
+    public void Explore_Sample_SaysSoInTheCountsAndTheVerdict()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of(["explore", .. Small, "--sample", "30", "--seed", "3", "-o", dir.Path]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"shapes: 30 of [0-9,]+ canonical, drawn at random \(--seed 3\)", run.Stdout);
+        Assert.Contains("verdict: within these bounds (on the 30 shapes drawn, not all ", run.Stdout, StringComparison.Ordinal);
+
+        var bad = CliRun.Of(["explore", "--sample", "0"]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--sample must be at least 1", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShapeEnumerator_IsomorphicShapesOnce_AndIncludesSharing()
     {
         var options = ExploreOptions.Default with { MaxRoots = 2, MaxPages = 1, MaxLevel = 2, Slots = [0] };

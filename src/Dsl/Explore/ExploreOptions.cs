@@ -30,6 +30,15 @@ public sealed record ExploreOptions
     /// <summary>Longest operation sequence.</summary>
     public int MaxOperations { get; init; } = 4;
 
+    /// <summary>
+    /// Explore only this many of the canonical shapes, drawn at random (every sequence on each):
+    /// for bounds too large to exhaust, such as 4 further pages. Null: every shape.
+    /// </summary>
+    public int? Sample { get; init; }
+
+    /// <summary>The seed of the <see cref="Sample"/> draw (the same seed draws the same shapes).</summary>
+    public int Seed { get; init; } = 1;
+
     /// <summary>The two algorithms compared (mutants may be named).</summary>
     public string First { get; init; } = "legacy";
 

@@ -20,6 +20,12 @@ public sealed class ExploreReport
     /// <summary>Canonical shapes enumerated.</summary>
     public int Shapes { get; internal set; }
 
+    /// <summary>Shapes explored: all of them, or the ones drawn (<see cref="ExploreOptions.Sample"/>).</summary>
+    public int ShapesExplored { get; internal set; }
+
+    /// <summary>True when only a sample of the shapes was explored.</summary>
+    public bool Sampled => ShapesExplored < Shapes;
+
     /// <summary>(shape, capacity) runs.</summary>
     public int Runs { get; internal set; }
 

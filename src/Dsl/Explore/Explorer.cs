@@ -25,6 +25,12 @@ public static class Explorer
         var report = new ExploreReport(options);
         var shapes = ShapeEnumerator.Enumerate(options);
         report.Shapes = shapes.Count;
+        if (options.Sample is { } sample && sample < shapes.Count)
+        {
+            shapes = Draw(shapes, sample, options.Seed);
+        }
+
+        report.ShapesExplored = shapes.Count;
         report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
         int done = 0;
         long states = 0;
@@ -77,6 +83,20 @@ public static class Explorer
 
         report.Elapsed = clock.Elapsed;
         return report;
+    }
+
+    // `count` shapes drawn without replacement, kept in enumeration order.
+    private static List<Shape> Draw(List<Shape> shapes, int count, int seed)
+    {
+        var random = new Random(seed);
+        var indexes = Enumerable.Range(0, shapes.Count).ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            int j = random.Next(i, indexes.Length);
+            (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
+        }
+
+        return [.. indexes.Take(count).Order().Select(i => shapes[i])];
     }
 
     private static int[] Capacities(Shape shape, ExploreOptions options)

@@ -42,6 +42,30 @@ public sealed class ExplorerTests
         Assert.True(shared.Computed < separate.Computed * 0.75, $"{shared.Computed} of {separate.Computed} computed");
     }
 
+    [Fact]
+    public void Sample_DrawsThatManyShapes_TheSameOnesForTheSameSeed()
+    {
+        var options = Small with { MaxOperations = 2, Sample = 40, Seed = 7 };
+        var a = Explorer.Run(options);
+        var b = Explorer.Run(options with { Parallelism = 1 });
+        var other = Explorer.Run(options with { Seed = 8 });
+        var all = Explorer.Run(options with { Sample = null });
+
+        Assert.Equal(all.Shapes, a.Shapes);
+        Assert.Equal(40, a.ShapesExplored);
+        Assert.True(a.Sampled);
+        Assert.False(all.Sampled);
+        Assert.Equal(a.States, b.States);
+        Assert.Equal(a.Transitions, b.Transitions);
+        Assert.NotEqual(a.States, other.States);
+        Assert.True(a.States < all.States);
+
+        // A sample as large as the whole is the whole.
+        var whole = Explorer.Run(options with { Sample = all.Shapes + 5 });
+        Assert.False(whole.Sampled);
+        Assert.Equal(all.States, whole.States);
+    }
+
     [Theory]
     [InlineData("legacy", "recursive")]
     [InlineData("legacy", "mutant_no_stale_clear")]
