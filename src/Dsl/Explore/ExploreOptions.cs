@@ -16,8 +16,8 @@ public sealed record ExploreOptions
 
     /// <summary>
     /// Most pages besides the roots. Not 4: with 4 further pages there are 755,906 canonical shapes
-    /// and about 15,000 states per shape and capacity at 4 operations (a sample of 200 shapes), some
-    /// 2e10 states, days on two cores; 2 is what finishes in well under a minute (README, "Explore").
+    /// and about 18,000 states per shape and capacity at 4 operations (a sample of 600 shapes), some
+    /// 2.7e10 states, over ten hours on two cores; 2 is what finishes in well under a minute (README, "Explore").
     /// </summary>
     public int MaxPages { get; init; } = 2;
 
