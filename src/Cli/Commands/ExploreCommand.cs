@@ -15,17 +15,17 @@ internal static class ExploreCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CliEnvironment env)
     {
         var defaults = ExploreOptions.Default;
-        var roots = new Option<int>("--roots") { Description = $"Most roots in a shape (default {defaults.MaxRoots})", DefaultValueFactory = _ => defaults.MaxRoots };
-        var pages = new Option<int>("--pages") { Description = $"Most pages besides the roots (default {defaults.MaxPages})", DefaultValueFactory = _ => defaults.MaxPages };
-        var maxLevel = new Option<int>("--max-level") { Description = $"Highest level; roots are 2..N, other pages 1..N-1 (default {defaults.MaxLevel})", DefaultValueFactory = _ => defaults.MaxLevel };
-        var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy (default 0,1,2)", DefaultValueFactory = _ => "0,1,2" };
-        var ops = new Option<int>("--ops", "-k") { Description = $"Longest operation sequence (default {defaults.MaxOperations})", DefaultValueFactory = _ => defaults.MaxOperations };
+        var roots = new Option<int>("--roots") { Description = "Most roots in a shape", DefaultValueFactory = _ => defaults.MaxRoots };
+        var pages = new Option<int>("--pages") { Description = "Most pages besides the roots (4 is too many to exhaust: see --sample)", DefaultValueFactory = _ => defaults.MaxPages };
+        var maxLevel = new Option<int>("--max-level") { Description = "Highest level; roots are 2..N, other pages 1..N-1", DefaultValueFactory = _ => defaults.MaxLevel };
+        var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy", DefaultValueFactory = _ => "0,1,2" };
+        var ops = new Option<int>("--ops", "-k") { Description = "Longest operation sequence", DefaultValueFactory = _ => defaults.MaxOperations };
         var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare (default: legacy and recursive); mutants may be named" };
         var capacities = new Option<int[]>("--pvec") { Description = "Extra batch capacities to try besides the highest root level and 16 (below the root level: expect no-progress)", AllowMultipleArgumentsPerToken = true };
         var sample = new Option<int?>("--sample") { Description = "Explore only N of the canonical shapes, drawn at random (every sequence on each): for bounds too large to exhaust, such as --pages 4" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (default 1; the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros (default: explore-repros)", DefaultValueFactory = _ => "explore-repros" };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
