@@ -18,7 +18,7 @@ public sealed class ClassCount
     internal void Add(Finding finding, int weight = 1)
     {
         Count += weight;
-        if (Smallest == null || finding.Size.CompareTo(Smallest.Size) < 0)
+        if (Smallest == null || finding.IsSmallerThan(Smallest))
         {
             Smallest = finding;
         }
@@ -27,7 +27,7 @@ public sealed class ClassCount
     internal void Merge(ClassCount other)
     {
         Count += other.Count;
-        if (other.Smallest != null && (Smallest == null || other.Smallest.Size.CompareTo(Smallest.Size) < 0))
+        if (other.Smallest != null && (Smallest == null || other.Smallest.IsSmallerThan(Smallest)))
         {
             Smallest = other.Smallest;
         }

@@ -26,7 +26,8 @@ internal sealed class ExploreAccumulator
 
     public long VisitsB { get; set; }
 
-    public (Shape, int, ImmutableArray<Operation>, long, long)? Ratio { get; set; }
+    /// <summary>The sequence with the largest visits ratio so far.</summary>
+    public WorkRatio? Ratio { get; set; }
 
     /// <summary>A finding seen under <paramref name="weight"/> capacities at once.</summary>
     public void Add(Finding f, int weight) => Classes[f.Class].Add(f, weight);
@@ -48,16 +49,16 @@ internal sealed class ExploreAccumulator
     }
 
     /// <summary>Keeps <paramref name="ops"/> + <paramref name="last"/> if its visits ratio (second/first, over the whole sequence) is the largest so far.</summary>
-    public void ConsiderRatio(Shape shape, int capacity, ImmutableArray<Operation> ops, Operation last, long visitsA, long visitsB)
+    public void ConsiderRatio(Shape shape, int shapeOrder, int capacity, ImmutableArray<Operation> ops, Operation last, long visitsA, long visitsB)
     {
         if (visitsA == 0)
         {
             return;
         }
 
-        if (Ratio is not { } r || visitsB * r.Item4 > r.Item5 * visitsA || (visitsB * r.Item4 == r.Item5 * visitsA && ops.Length + 1 < r.Item3.Length))
+        if (Ratio is not { } r || WorkRatio.Beats(visitsA, visitsB, ops.Length + 1, shapeOrder, r))
         {
-            Ratio = (shape, capacity, ops.Add(last), visitsA, visitsB);
+            Ratio = new WorkRatio(shape, shapeOrder, capacity, ops.Add(last), visitsA, visitsB);
         }
     }
 
@@ -73,9 +74,27 @@ internal sealed class ExploreAccumulator
 
         report.FirstWork = (report.FirstWork.Walks + WalksA, report.FirstWork.Visits + VisitsA);
         report.SecondWork = (report.SecondWork.Walks + WalksB, report.SecondWork.Visits + VisitsB);
-        if (Ratio is { } r && (report.LargestWorkRatio is not { } best || r.Item5 * best.FirstVisits > best.SecondVisits * r.Item4))
+        if (Ratio is { } r && (report.Largest is not { } best || WorkRatio.Beats(r.FirstVisits, r.SecondVisits, r.Operations.Length, r.ShapeOrder, best)))
         {
-            report.LargestWorkRatio = r;
+            report.Largest = r;
         }
+    }
+}
+
+/// <summary>A sequence and the visits of both algorithms over it.</summary>
+internal readonly record struct WorkRatio(Shape Shape, int ShapeOrder, int Capacity, ImmutableArray<Operation> Operations, long FirstVisits, long SecondVisits)
+{
+    /// <summary>
+    /// True when (visits, length, shape order) beats <paramref name="best"/>: a larger ratio, or
+    /// the same ratio on a shorter sequence, or on an earlier shape (so that the result does not
+    /// depend on the order the workers finish in).
+    /// </summary>
+    public static bool Beats(long firstVisits, long secondVisits, int length, int shapeOrder, WorkRatio best)
+    {
+        long mine = secondVisits * best.FirstVisits;
+        long theirs = best.SecondVisits * firstVisits;
+        return mine != theirs ? mine > theirs
+            : length != best.Operations.Length ? length < best.Operations.Length
+            : shapeOrder < best.ShapeOrder;
     }
 }

@@ -54,7 +54,11 @@ public sealed class ExploreReport
     public (long Walks, long Visits) SecondWork { get; internal set; }
 
     /// <summary>The sequence where second/first visits is largest, with both totals.</summary>
-    public (Shape Shape, int Capacity, ImmutableArray<Operation> Operations, long FirstVisits, long SecondVisits)? LargestWorkRatio { get; internal set; }
+    public (Shape Shape, int Capacity, ImmutableArray<Operation> Operations, long FirstVisits, long SecondVisits)? LargestWorkRatio =>
+        Largest is { } r ? (r.Shape, r.Capacity, r.Operations, r.FirstVisits, r.SecondVisits) : null;
+
+    /// <summary>The same, with the place of its shape (for merging the workers' results in a stable way).</summary>
+    internal WorkRatio? Largest { get; set; }
 
     /// <summary>
     /// The verdict: no invariant broke, no semantic divergence without an interrupted sync, and no

@@ -43,7 +43,7 @@ public static class Explorer
             {
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    new ShapeSearch(shapes[i], Capacities(shapes[i], options), options, first, second, acc).Run();
+                    new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc).Run();
                     int d = Interlocked.Increment(ref done);
                     long s = Interlocked.Add(ref states, acc.TakeNewStates());
                     progress?.Report((d, shapes.Count, s));

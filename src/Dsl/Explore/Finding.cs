@@ -8,6 +8,13 @@ public sealed record Finding(FindingClass Class, Shape Shape, int Capacity, Immu
     /// <summary>Size for choosing the smallest instance: operations, then pages, then links.</summary>
     public (int, int, int) Size => (Operations.Length, Shape.PageCount, Shape.Links.Length);
 
+    /// <summary>The place of its shape among the shapes explored: among instances of one size the
+    /// first shape's is kept, so that the report does not depend on which worker finished first.</summary>
+    internal int ShapeOrder { get; init; }
+
+    /// <summary>True when this instance is kept rather than <paramref name="other"/>.</summary>
+    internal bool IsSmallerThan(Finding other) => (Size, ShapeOrder).CompareTo((other.Size, other.ShapeOrder)) < 0;
+
     /// <summary>Statements of its .mmu repro, not counting comments and expectations.</summary>
     public int StatementCount => Shape.PageCount + Shape.Links.Length + Operations.Length + (Capacity == 16 ? 0 : 1);
 }

@@ -30,6 +30,7 @@ namespace MmuDsl.Dsl.Explore;
 internal sealed class ShapeSearch
 {
     private readonly Shape _shape;
+    private readonly int _shapeOrder;
     private readonly int[] _capacities;
     private readonly ExploreOptions _options;
     private readonly ExploreAccumulator _acc;
@@ -40,9 +41,10 @@ internal sealed class ShapeSearch
     private readonly Dictionary<(ulong, ulong), int> _seen = [];
     private List<Node> _next = [];
 
-    public ShapeSearch(Shape shape, int[] capacities, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreAccumulator acc)
+    public ShapeSearch(Shape shape, int shapeOrder, int[] capacities, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreAccumulator acc)
     {
         _shape = shape;
+        _shapeOrder = shapeOrder;
         _capacities = capacities;
         _options = options;
         _acc = acc;
@@ -114,7 +116,7 @@ internal sealed class ShapeSearch
         ImmutableArray<Operation> sequence = default;
         bool diverged = Check(pair, node, op, capacity, weight, warningsA, warningsB, violationsA, violationsB, ref sequence);
         _acc.AddWork(pair.First.Stats, pair.Second.Stats, statsA, statsB, weight);
-        _acc.ConsiderRatio(_shape, capacity, node.Operations, op, pair.First.Stats.Visits, pair.Second.Stats.Visits);
+        _acc.ConsiderRatio(_shape, _shapeOrder, capacity, node.Operations, op, pair.First.Stats.Visits, pair.Second.Stats.Visits);
         int fresh = diverged ? 0 : Unseen(StateHash.Of(pair), stands);
         if (fresh != 0)
         {
@@ -144,7 +146,7 @@ internal sealed class ShapeSearch
         if (Keeps(c.Class, node))
         {
             sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
-            _acc.Add(new Finding(c.Class, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!), weight);
+            _acc.Add(new Finding(c.Class, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
         }
         else
         {
@@ -171,14 +173,14 @@ internal sealed class ShapeSearch
 
         string what = holds ? $"WARN {mmu.Warnings[warningsBefore]}" : InvariantChecker.Check(mmu).First().ToString();
         sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
-        _acc.Add(new Finding(FindingClass.InvariantViolation, _shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}"), weight);
+        _acc.Add(new Finding(FindingClass.InvariantViolation, _shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}") { ShapeOrder = _shapeOrder }, weight);
     }
 
     // Whether an instance one operation longer than the node's would replace the class's smallest.
     private bool Keeps(FindingClass cls, Node node)
     {
         var smallest = _acc.Classes[cls].Smallest;
-        return smallest == null || (node.Operations.Length + 1, _shape.PageCount, _shape.Links.Length).CompareTo(smallest.Size) < 0;
+        return smallest == null || ((node.Operations.Length + 1, _shape.PageCount, _shape.Links.Length), _shapeOrder).CompareTo((smallest.Size, smallest.ShapeOrder)) < 0;
     }
 
     // The capacities of `capacities` under which `state` was not reached before; records them.

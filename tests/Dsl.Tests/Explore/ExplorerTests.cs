@@ -42,6 +42,29 @@ public sealed class ExplorerTests
         Assert.True(shared.Computed < separate.Computed * 0.75, $"{shared.Computed} of {separate.Computed} computed");
     }
 
+    [Theory]
+    [InlineData("recursive")]
+    [InlineData("mutant_first_parent_marking")]
+    public void Report_IsTheSameWhateverTheNumberOfWorkers(string second)
+    {
+        var options = Small with { Second = second, Shrink = true };
+        var one = Explorer.Run(options with { Parallelism = 1 });
+        var two = Explorer.Run(options with { Parallelism = 2 });
+        foreach (var c in Enum.GetValues<FindingClass>())
+        {
+            Assert.Equal(one.Classes[c].Count, two.Classes[c].Count);
+            Assert.Equal(Describe(one.Classes[c].Smallest), Describe(two.Classes[c].Smallest));
+            Assert.Equal(one.Classes[c].Repro, two.Classes[c].Repro);
+        }
+
+        var (r1, r2) = (one.LargestWorkRatio!.Value, two.LargestWorkRatio!.Value);
+        Assert.Equal(
+            (r1.Shape.ToString(), r1.Capacity, string.Join("; ", r1.Operations), r1.FirstVisits, r1.SecondVisits),
+            (r2.Shape.ToString(), r2.Capacity, string.Join("; ", r2.Operations), r2.FirstVisits, r2.SecondVisits));
+
+        static string? Describe(Finding? f) => f == null ? null : $"{f.Shape} @{f.Capacity}: {string.Join("; ", f.Operations.Select(o => o.ToStatement(f.Shape)))} => {f.Description}";
+    }
+
     [Fact]
     public void Sample_DrawsThatManyShapes_TheSameOnesForTheSameSeed()
     {
