@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MmuDsl.Mmu.Events;
 
 namespace MmuDsl.Mmu;
@@ -32,28 +33,51 @@ public sealed partial class ShadowMmu
     {
         Stats.Walks++;
         batch.Reset(_batchCapacity);
+        bool observed = Observer != null;
+        if (observed)
+        {
+            // Hold back what the walk emits, and note its visits: WalkFinished comes first.
+            _walkEvents = [];
+            _walkVisits = [];
+        }
+
         int result = 0;
         ref PageSyncState state = ref _syncStates[page.Id];
         if (state.UnsyncChildren != 0)
         {
             batch.Add(page, page.Id, state, InvalidIndex);
-            result = WalkChildren(page, batch);
+            result = _walkVisits == null
+                ? WalkChildren(page, batch, default(NoVisits))
+                : WalkChildren(page, batch, new ListVisits(_walkVisits));
             if (result == Enospc)
             {
                 Stats.FullBatches++;
             }
         }
 
-        if (Observer != null)
+        if (observed)
         {
-            Emit(new WalkFinished(page, result, batch.ToImmutable()));
+            var held = _walkEvents!;
+            var visits = _walkVisits!.ToImmutableArray();
+            _walkEvents = null;
+            _walkVisits = null;
+            Emit(new WalkFinished(page, result, batch.ToImmutable(), visits));
+            foreach (var e in held)
+            {
+                Emit(e);
+            }
         }
 
         return result;
     }
 
     /// <summary><c>__mmu_unsync_walk</c>. Recursion depth is bounded by the level (at most 4).</summary>
-    private int WalkChildren(ShadowPage page, PageBatch batch)
+    /// <remarks>
+    /// Generic over how visits are noted so that the JIT compiles the unobserved walk with no
+    /// trace of it (<see cref="NoVisits"/> is an empty struct); only a walk with an observer pays.
+    /// </remarks>
+    private int WalkChildren<TVisits>(ShadowPage page, PageBatch batch, TVisits visits)
+        where TVisits : struct, IWalkVisits
     {
         int leaves = 0;
         var states = _syncStates;
@@ -61,6 +85,7 @@ public sealed partial class ShadowMmu
         for (int i = page.UnsyncChildBitmapBits.NextSetBit(0); i >= 0; i = page.UnsyncChildBitmapBits.NextSetBit(i + 1))
         {
             Stats.Visits++;
+            visits.Add(page, i);
             int rank = sptes == null ? -1 : sptes.LinkRank(i);
             if (rank < 0)
             {
@@ -83,7 +108,7 @@ public sealed partial class ShadowMmu
                     return Enospc;
                 }
 
-                int r = WalkChildren(child, batch);
+                int r = WalkChildren(child, batch, visits);
                 if (r == 0)
                 {
                     if (_walkClearsStale)
@@ -294,5 +319,25 @@ public sealed partial class ShadowMmu
         Warn(
             MmuWarningKind.NoProgress,
             $"a walk of '{parent.Name}' filled its batch of {batch.Capacity} with pages on one path (level {parent.Level}) and found no leaf; the sync would loop forever, so it was stopped (raise pvec to at least {parent.Level})");
+    }
+
+    /// <summary>Where a walk notes the bitmap entries it visits.</summary>
+    private interface IWalkVisits
+    {
+        void Add(ShadowPage page, int index);
+    }
+
+    /// <summary>No observer: nothing noted.</summary>
+    private readonly struct NoVisits : IWalkVisits
+    {
+        public void Add(ShadowPage page, int index)
+        {
+        }
+    }
+
+    /// <summary>An observer: every visit noted, for <see cref="WalkFinished.Visits"/>.</summary>
+    private readonly struct ListVisits(List<WalkVisit> list) : IWalkVisits
+    {
+        public void Add(ShadowPage page, int index) => list.Add(new WalkVisit(page, index));
     }
 }

@@ -105,7 +105,20 @@ public sealed partial class ShadowMmu
     public ShadowPage Page(string name) =>
         FindPage(name) ?? throw new MmuException(MmuErrorKind.UnknownPage, $"unknown page '{name}': no root or page of that name was made");
 
-    private void Emit(MmuEvent e) => Observer?.Invoke(e);
+    // While an observed walk runs, what it emits is held back (see UnsyncWalk) and its visits noted.
+    private List<MmuEvent>? _walkEvents;
+    private List<WalkVisit>? _walkVisits;
+
+    private void Emit(MmuEvent e)
+    {
+        if (_walkEvents != null)
+        {
+            _walkEvents.Add(e);
+            return;
+        }
+
+        Observer?.Invoke(e);
+    }
 
     private void Warn(MmuWarningKind kind, string message)
     {

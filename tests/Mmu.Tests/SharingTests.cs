@@ -40,7 +40,7 @@ public sealed class SharingTests
         // The stale bit costs R2's next sync one visit and nothing else.
         trace.Events.Clear();
         Assert.Equal(SyncOutcome.Done, mmu.SyncChildren(r2));
-        Assert.Equal(["sync-children R2", "clear R2[7] by Walk", "walk R2 = 0 [R2]", "end R2 Done after 0"], trace.Lines());
+        Assert.Equal(["sync-children R2", "walk R2 = 0 [R2]", "clear R2[7] by Walk", "end R2 Done after 0"], trace.Lines());
         Assert.Equal(1, l.Syncs);
         Assert.Equal(1, mmu.Stats.Syncs);
         Assert.Empty(Bits(r2));
@@ -100,13 +100,13 @@ public sealed class SharingTests
             [
                 "sync-children R", "walk R = 2 [R Pa@0 L@0 Pb@1]", "sync L",
                 "clear Pa[0] by ClearParents", "clear R[0] by ClearParents",
-                "clear Pb[4] by Walk", "clear R[1] by Walk", "walk R = 0 [R Pb@1]", "end R Done after 1",
+                "walk R = 0 [R Pb@1]", "clear Pb[4] by Walk", "clear R[1] by Walk", "end R Done after 1",
             ]
             :
             [
                 "sync-children R", "walk R = 2 [R Pa@0 L@0 Pb@1]", "sync L",
-                "clear Pa[0] by Walk", "clear R[0] by Walk", "clear Pb[4] by Walk", "clear R[1] by Walk",
-                "walk R = 0 [R Pa@0 Pb@1]", "end R Done after 1",
+                "walk R = 0 [R Pa@0 Pb@1]",
+                "clear Pa[0] by Walk", "clear R[0] by Walk", "clear Pb[4] by Walk", "clear R[1] by Walk", "end R Done after 1",
             ];
         Assert.Equal(expected, trace.Lines());
         Assert.Equal(1, l.Syncs);

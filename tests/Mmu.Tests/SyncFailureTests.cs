@@ -46,7 +46,7 @@ public sealed class SyncFailureTests
             [
                 "sync-children R1", "walk R1 = 1 [R1 L@0]", "sync L failed",
                 "drop L[0]", "drop L[1]", "drop R1[0] -> L", "drop R2[3] -> L", "zapped L",
-                "clear R1[0] by Walk", "walk R1 = 0 [R1]", "end R1 Done after 1",
+                "walk R1 = 0 [R1]", "clear R1[0] by Walk", "end R1 Done after 1",
             ];
         Assert.Equal(expected, trace.Lines());
         Assert.True(l.Zapped);

@@ -37,7 +37,7 @@ public sealed class WalkTests
         // One walk: R[0] leads to P2 (unsync_children 1): batched, walked; P2[3] is not present:
         // cleared; P2's subtree had no leaf (r == 0): R[0] cleared. Nothing synced, no batch.
         Assert.Equal(
-            ["sync-children R", "clear P2[3] by Walk", "clear R[0] by Walk", "walk R = 0 [R P2@0]", "end R Done after 0"],
+            ["sync-children R", "walk R = 0 [R P2@0]", "clear P2[3] by Walk", "clear R[0] by Walk", "end R Done after 0"],
             trace.Lines());
         Assert.Empty(Bits(p2));
         Assert.Equal(0, p2.UnsyncChildren);
@@ -76,7 +76,7 @@ public sealed class WalkTests
         var trace = EventTrace.Attach(mmu);
         Assert.Equal(SyncOutcome.Done, mmu.SyncChildren(r));
 
-        Assert.Equal(["sync-children R", "clear R[0] by Walk", "walk R = 0 [R]", "end R Done after 0"], trace.Lines());
+        Assert.Equal(["sync-children R", "walk R = 0 [R]", "clear R[0] by Walk", "end R Done after 0"], trace.Lines());
         Assert.Empty(Bits(r));
         Assert.Equal(0, r.UnsyncChildren);
         Assert.Equal(SpteKind.Large, r.SpteAt(0).Kind);
@@ -143,7 +143,7 @@ public sealed class WalkTests
         // walk, which finds L clean.
         string[] expected = algorithm == "legacy"
             ? ["sync-children R", "walk R = 1 [R L@5]", "sync L", "clear R[5] by ClearParents", "walk R = 0 []", "end R Done after 1"]
-            : ["sync-children R", "walk R = 1 [R L@5]", "sync L", "clear R[5] by Walk", "walk R = 0 [R]", "end R Done after 1"];
+            : ["sync-children R", "walk R = 1 [R L@5]", "sync L", "walk R = 0 [R]", "clear R[5] by Walk", "end R Done after 1"];
         Assert.Equal(expected, trace.Lines());
         Assert.Empty(Bits(r));
         Assert.False(l.Unsync);
@@ -175,7 +175,7 @@ public sealed class WalkTests
         var trace = EventTrace.Attach(mmu);
         Assert.Equal(SyncOutcome.Done, mmu.SyncChildren(r));
 
-        Assert.Equal(["sync-children R", "clear R[5] by Walk", "walk R = 0 [R]", "end R Done after 0"], trace.Lines());
+        Assert.Equal(["sync-children R", "walk R = 0 [R]", "clear R[5] by Walk", "end R Done after 0"], trace.Lines());
         Assert.Empty(Bits(r));
         Assert.Equal(0, r.UnsyncChildren);
         Assert.Equal(1, l.Syncs);
@@ -205,7 +205,7 @@ public sealed class WalkTests
 
         // P2 has unsync_children == 0 and is not unsync: a clean child; it is neither batched
         // nor walked, one visit in all.
-        Assert.Equal(["sync-children R", "clear R[0] by Walk", "walk R = 0 [R]", "end R Done after 0"], trace.Lines());
+        Assert.Equal(["sync-children R", "walk R = 0 [R]", "clear R[0] by Walk", "end R Done after 0"], trace.Lines());
         Assert.Equal(visits + 1, mmu.Stats.Visits);
         Assert.Empty(Bits(r));
         Assert.Empty(InvariantChecker.Check(mmu));
@@ -386,5 +386,54 @@ public sealed class WalkTests
         Assert.Equal([1], Bits(p3));
         Assert.Equal([2], Bits(p2));
         Assert.Empty(InvariantChecker.Check(mmu));
+    }
+
+    [Theory]
+    [MemberData(nameof(BothAlgorithms), MemberType = typeof(TestTables))]
+    public void Walk_ReportsTheEntriesItVisited_InOrder_AsManyAsStatVisits(string algorithm)
+    {
+        // R (L3) [0]-> P (L2) with L0..L3 at 0..3, L0 and L2 unsync; R[5] a stale bit over nothing.
+        var mmu = New(algorithm);
+        var r = mmu.CreateRoot("R", 3);
+        var p = mmu.CreatePage("P", 2);
+        mmu.Link(r, 0, p);
+        var leaves = Enumerable.Range(0, 4).Select(i => mmu.CreatePage($"L{i}", 1)).ToArray();
+        for (int i = 0; i < 4; i++)
+        {
+            mmu.Link(p, i, leaves[i]);
+        }
+
+        var q = mmu.CreatePage("Q", 2);
+        mmu.Link(r, 5, q);
+        mmu.Unsync(leaves[0]);
+        mmu.Unsync(leaves[2]);
+        mmu.Link(q, 0, mmu.CreatePage("M", 1));
+        mmu.Unsync(mmu.Page("M"));
+        mmu.Unlink(r, 5);
+        var trace = EventTrace.Attach(mmu);
+        long visits = mmu.Stats.Visits;
+
+        mmu.SyncChildren(r);
+
+        var first = trace.Walks[0];
+        Assert.Equal(["R[0]", "P[0]", "P[2]", "R[5]"], first.Visits.Select(v => v.ToString()));
+        Assert.Equal(mmu.Stats.Visits - visits, trace.Walks.Sum(w => w.Visits.Length));
+        Assert.EndsWith(" visited R[0] P[0,2] R[5]", first.Describe(), StringComparison.Ordinal);
+
+        // The stale R[5] is cleared by walk 1 and reported after it.
+        var lines = trace.Lines();
+        Assert.True(lines.IndexOf(EventTrace.Format(first)) < lines.IndexOf("clear R[5] by Walk"), string.Join(" | ", lines));
+    }
+
+    [Fact]
+    public void DescribeVisits_GroupsAPagesConsecutiveVisits_AndRunsOfThreeOrMore()
+    {
+        var mmu = New("legacy");
+        var r = mmu.CreateRoot("R", 3);
+        var a = mmu.CreatePage("A", 2);
+        var visits = System.Collections.Immutable.ImmutableArray.Create(
+            new WalkVisit(r, 0), new WalkVisit(a, 0), new WalkVisit(a, 1), new WalkVisit(a, 2), new WalkVisit(a, 5),
+            new WalkVisit(a, 6), new WalkVisit(r, 1), new WalkVisit(a, 9));
+        Assert.Equal("R[0] A[0..2,5,6] R[1] A[9]", Events.WalkFinished.DescribeVisits(visits));
     }
 }

@@ -44,7 +44,7 @@ public sealed class ZapTests
                 :
                 [
                     "zap-unsync-children P2", "walk P2 = 1 [P2 L@0]", "drop P2[0] -> L", "zapped L",
-                    "clear P2[0] by Walk", "walk P2 = 0 [P2]", "end P2 Done after 1",
+                    "walk P2 = 0 [P2]", "clear P2[0] by Walk", "end P2 Done after 1",
                     "drop P2[1] -> C", "drop P2[2]", "drop R[0] -> P2", "zapped P2",
                 ],
             trace.Lines());
