@@ -23,8 +23,10 @@ internal static class StateHash
     private static void Add(ShadowMmu mmu, ref ulong h1, ref ulong h2)
     {
         Mix(ref h1, ref h2, (ulong)mmu.Stats.Unsync);
-        foreach (var p in mmu.Pages)
+        var pages = mmu.Pages;
+        for (int n = 0; n < pages.Count; n++)
         {
+            var p = pages[n];
             ulong flags = (p.Unsync ? 1UL : 0) | (p.Zapped ? 2UL : 0) | (p.FailNextSync ? 4UL : 0);
             Mix(ref h1, ref h2, flags | ((ulong)(uint)p.Syncs << 8) | ((ulong)(uint)p.UnsyncChildren << 32));
             // Only the nonzero words, each after its position (explored slots are all in word 0
@@ -46,7 +48,7 @@ internal static class StateHash
                 Mix(ref h1, ref h2, ((ulong)i << 40) | ((ulong)spte.Kind << 32) | (uint)(spte.Child?.Id ?? -1));
             }
 
-            for (int k = 0; k < p.ParentCount; k++)
+            for (int k = 0, parents = p.ParentCount; k < parents; k++)
             {
                 var pte = p.ParentPteAt(k);
                 Mix(ref h1, ref h2, 0x8000_0000_0000_0000UL | ((ulong)(uint)pte.Parent.Id << 16) | (uint)pte.Index);
