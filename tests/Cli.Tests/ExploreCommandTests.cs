@@ -52,6 +52,39 @@ public sealed class ExploreCommandTests
     }
 
     [Fact]
+    public void Explore_FormatJson_IsOneObjectWithCountsFindingsAndVerdict()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of(["explore", .. Tiny, "-a", "legacy", "-a", "mutant_first_parent_marking", "--format", "json", "-o", dir.Path]);
+        Assert.Equal(1, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal("mutant_first_parent_marking", root.GetProperty("second").GetString());
+        Assert.False(root.GetProperty("clean").GetBoolean());
+        Assert.True(root.GetProperty("states").GetInt64() > 0);
+        var violation = root.GetProperty("findings").GetProperty("invariantViolation");
+        Assert.True(violation.GetProperty("count").GetInt64() > 0);
+        string repro = violation.GetProperty("repro").GetString()!;
+        Assert.True(File.Exists(repro), repro);
+        Assert.Equal(1, CliRun.Of("run", repro).ExitCode);
+        Assert.Contains(" -> ", string.Join("\n", root.GetProperty("largestVisitsRatio").GetProperty("statements").EnumerateArray().Select(e => e.GetString())), StringComparison.Ordinal);
+        Assert.Equal("legacy", root.GetProperty("work").GetProperty("first").GetProperty("algorithm").GetString());
+    }
+
+    [Fact]
+    public void Explore_ReproFolderCannotBeWritten_ReportStillPrinted_AndSaysWhy()
+    {
+        using var dir = new TempDir();
+        string blocker = Path.Combine(dir.Path, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+        var run = CliRun.Of(["explore", .. Tiny, "-a", "legacy", "-a", "mutant_no_stale_clear", "-o", Path.Combine(blocker, "repros")]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("repro NOT written: ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("are NOT equivalent", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["a-file"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Explore_Sample_SaysSoInTheCountsAndTheVerdict()
     {
         using var dir = new TempDir();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using MmuDsl.Dsl.Explore;
+using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
 
 namespace MmuDsl.Cli.Commands;
@@ -28,8 +29,10 @@ internal static class ExploreCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, sample, seed, jobs, output, noShrink, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, sample, seed, jobs, output, noShrink, format, noColor })
         {
             command.Add(o);
         }
@@ -116,7 +119,8 @@ internal static class ExploreCommand
                 stderr.Write("\r" + new string(' ', 100) + "\r");
             }
 
-            stdout.Write(Render(report, paint, parse.GetValue(output)!));
+            var repros = ExploreRepro.WriteAll(report, parse.GetValue(output)!);
+            stdout.Write(parse.GetValue(format) == "json" ? ExploreJsonReport.Render(report, repros) : Render(report, paint, repros));
             return report.Clean ? 0 : 1;
         });
         return command;
@@ -162,7 +166,7 @@ internal static class ExploreCommand
         return null;
     }
 
-    internal static string Render(ExploreReport report, Paint paint, string outputFolder)
+    internal static string Render(ExploreReport report, Paint paint, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
     {
         var o = report.Options;
         var sb = new StringBuilder();
@@ -181,11 +185,11 @@ internal static class ExploreCommand
         {
             string line = string.Format(inv, "  {0,-60} {1,10:N0}", ReproWriter.Title(cls) + ":", count.Count);
             sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed ? paint.Red(line) : paint.Yellow(line));
-            if (count.Repro != null)
+            if (repros.TryGetValue(cls, out var repro))
             {
-                string path = WriteRepro(outputFolder, cls, count.Repro);
-                var f = count.Shrunk ?? count.Smallest!;
-                sb.Append($"   repro: {path} ({f.StatementCount} statements)");
+                sb.Append(repro.Error == null
+                    ? $"   repro: {repro.Path} ({repro.Statements} statements)"
+                    : $"   repro NOT written: {repro.Error}");
             }
 
             sb.Append('\n');
@@ -213,24 +217,6 @@ internal static class ExploreCommand
             : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();
-    }
-
-    private static string WriteRepro(string folder, FindingClass cls, string text)
-    {
-        Directory.CreateDirectory(folder);
-        string name = cls switch
-        {
-            FindingClass.InvariantViolation => "invariant-violation.mmu",
-            FindingClass.SemanticDivergence => "semantic-divergence.mmu",
-            FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
-            FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
-            _ => "metadata-missing-bit.mmu",
-        };
-        string path = Path.Combine(folder, name);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-        return path;
     }
 
     private sealed class SyncProgress(Action<(int Done, int Total, long States)> report) : IProgress<(int Done, int Total, long States)>

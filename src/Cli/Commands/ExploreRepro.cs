@@ -1,0 +1,63 @@
+using MmuDsl.Dsl.Explore;
+
+namespace MmuDsl.Cli.Commands;
+
+/// <summary>
+/// The .mmu repro of one finding class, as written to the repro folder: its path and statement
+/// count, or why it could not be written (the report is printed either way).
+/// </summary>
+internal sealed record ExploreRepro(string Path, int Statements, string? Error)
+{
+    /// <summary>Writes the repro of every class that has one, each atomically (a temporary file, then a rename).</summary>
+    public static IReadOnlyDictionary<FindingClass, ExploreRepro> WriteAll(ExploreReport report, string folder)
+    {
+        var written = new Dictionary<FindingClass, ExploreRepro>();
+        foreach (var (cls, count) in report.Classes)
+        {
+            if (count.Repro == null)
+            {
+                continue;
+            }
+
+            string path = System.IO.Path.Combine(folder, FileName(cls));
+            int statements = (count.Shrunk ?? count.Smallest!).StatementCount;
+            string temp = path + ".tmp";
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(temp, count.Repro);
+                File.Move(temp, path, overwrite: true);
+                written[cls] = new ExploreRepro(path, statements, null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                TryDelete(temp);
+                written[cls] = new ExploreRepro(path, statements, $"{path}: {e.Message}");
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>The file name of a class's repro.</summary>
+    public static string FileName(FindingClass cls) => cls switch
+    {
+        FindingClass.InvariantViolation => "invariant-violation.mmu",
+        FindingClass.SemanticDivergence => "semantic-divergence.mmu",
+        FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
+        FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
+        _ => "metadata-missing-bit.mmu",
+    };
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Nothing was written, or it cannot be removed either: the report says what failed.
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using MmuDsl.Cli.Commands;
+using MmuDsl.Dsl.Explore;
+
+namespace MmuDsl.Cli.Reports;
+
+/// <summary>
+/// <c>explore --format json</c>: one JSON object (relaxed escaping: statements keep their <c>-></c>) with the bounds, the counts, each finding class
+/// (count, what its smallest instance showed, its repro), the work of both algorithms, the
+/// sequence with the largest visits ratio, and the verdict (<c>clean</c>).
+/// </summary>
+internal static class ExploreJsonReport
+{
+    public static string Render(ExploreReport report, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
+    {
+        var o = report.Options;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("first", o.First);
+            w.WriteString("second", o.Second);
+            w.WriteStartObject("bounds");
+            w.WriteNumber("roots", o.MaxRoots);
+            w.WriteNumber("pages", o.MaxPages);
+            w.WriteNumber("maxLevel", o.MaxLevel);
+            Numbers(w, "slots", o.Slots);
+            w.WriteNumber("operations", o.MaxOperations);
+            Numbers(w, "extraCapacities", o.ExtraCapacities);
+            w.WriteEndObject();
+            w.WriteNumber("shapes", report.Shapes);
+            w.WriteNumber("shapesExplored", report.ShapesExplored);
+            if (report.Sampled)
+            {
+                w.WriteNumber("seed", o.Seed);
+            }
+
+            w.WriteNumber("states", report.States);
+            w.WriteNumber("transitions", report.Transitions);
+            w.WriteNumber("transitionsRun", report.Computed);
+            w.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
+            w.WriteNumber("threads", o.Parallelism);
+            w.WriteStartObject("findings");
+            foreach (var (cls, count) in report.Classes)
+            {
+                w.WriteStartObject(JsonNamingPolicy.CamelCase.ConvertName(cls.ToString()));
+                w.WriteNumber("count", count.Count);
+                if ((count.Shrunk ?? count.Smallest) is { } f)
+                {
+                    w.WriteString("seen", f.Description);
+                }
+
+                if (repros.TryGetValue(cls, out var repro))
+                {
+                    w.WriteString("repro", repro.Path);
+                    w.WriteNumber("statements", repro.Statements);
+                    if (repro.Error != null)
+                    {
+                        w.WriteString("reproError", repro.Error);
+                    }
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("work");
+            Work(w, "first", o.First, report.FirstWork);
+            Work(w, "second", o.Second, report.SecondWork);
+            w.WriteEndObject();
+            if (report.LargestWorkRatio is { } r)
+            {
+                w.WriteStartObject("largestVisitsRatio");
+                w.WriteNumber("ratio", Math.Round((double)r.SecondVisits / r.FirstVisits, 4));
+                w.WriteNumber("firstVisits", r.FirstVisits);
+                w.WriteNumber("secondVisits", r.SecondVisits);
+                w.WriteNumber("capacity", r.Capacity);
+                w.WriteStartArray("statements");
+                foreach (var s in r.Shape.Statements().Concat(r.Operations.Select(op => op.ToStatement(r.Shape))))
+                {
+                    w.WriteStringValue(s);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteBoolean("clean", report.Clean);
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<int> values)
+    {
+        w.WriteStartArray(name);
+        foreach (int v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Work(Utf8JsonWriter w, string which, string algorithm, (long Walks, long Visits) work)
+    {
+        w.WriteStartObject(which);
+        w.WriteString("algorithm", algorithm);
+        w.WriteNumber("walks", work.Walks);
+        w.WriteNumber("visits", work.Visits);
+        w.WriteEndObject();
+    }
+}
