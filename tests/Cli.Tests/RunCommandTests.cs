@@ -69,6 +69,15 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_AFolder_Exit2_SaysItIsAFolder()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("run", dir.Path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("it is a folder", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_UnknownOption_Exit2()
     {
         var run = CliRun.Of("run", "--frobnicate", "x.mmu");

@@ -29,7 +29,10 @@ public static class ScenarioRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var result = new ScenarioResult(path);
-            result.Errors.Add($"{path}: error: cannot read the scenario: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}\n");
+            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
+                : Directory.Exists(path) ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)"
+                : e.Message;
+            result.Errors.Add($"{path}: error: cannot read the scenario: {why}\n");
             return result;
         }
 
