@@ -32,9 +32,7 @@ internal sealed class EngineBenchmark : IBenchmark
     {
         if (!Options.TryParse(args, out var options, out string error))
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(Options.Usage);
-            return 2;
+            return BenchArgs.Refuse(error, Options.Usage);
         }
 
         var clock = Stopwatch.StartNew();

@@ -40,9 +40,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
     {
         if (!Options.TryParse(args, out var options, out string error))
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(Options.Usage);
-            return 2;
+            return BenchArgs.Refuse(error, Options.Usage);
         }
 
         var algorithm = WalkAlgorithms.Find(options.Algorithm);

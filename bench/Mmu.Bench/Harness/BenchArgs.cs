@@ -8,6 +8,15 @@ namespace MmuDsl.Mmu.Bench.Harness;
 /// </summary>
 internal static class BenchArgs
 {
+    /// <summary>Prints why the options were refused and the usage on stderr; returns exit code 2 ("could not run").</summary>
+    public static int Refuse(string error, string usage)
+    {
+        Console.Error.WriteLine(error);
+        Console.Error.WriteLine(usage);
+        return 2;
+    }
+
+    /// <summary>Parses <c>--runs</c>, <c>--warmup</c> and the benchmark's own text options; false with the reason on a bad one.</summary>
     public static bool TryParse(
         IReadOnlyList<string> args,
         int minRuns,
