@@ -85,6 +85,15 @@ public sealed class ExploreCommandTests
     }
 
     [Fact]
+    public void Explore_BoundsTooLargeToEnumerate_Exit2AtOnce()
+    {
+        var run = CliRun.Of("explore", "--pages", "6");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("too many to enumerate", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
     public void Explore_Sample_SaysSoInTheCountsAndTheVerdict()
     {
         using var dir = new TempDir();

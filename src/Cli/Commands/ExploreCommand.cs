@@ -113,7 +113,22 @@ internal static class ExploreCommand
                 });
             }
 
-            var report = Explorer.Run(options, progress);
+            ExploreReport report;
+            try
+            {
+                report = Explorer.Run(options, progress);
+            }
+            catch (ShapeLimitException e)
+            {
+                if (env.OutputIsTerminal)
+                {
+                    stderr.Write("\r" + new string(' ', 100) + "\r");
+                }
+
+                stderr.WriteLine($"mmudsl: error: {e.Message}");
+                return 2;
+            }
+
             if (env.OutputIsTerminal)
             {
                 stderr.Write("\r" + new string(' ', 100) + "\r");

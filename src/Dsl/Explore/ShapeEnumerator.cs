@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace MmuDsl.Dsl.Explore;
 
@@ -22,7 +23,10 @@ namespace MmuDsl.Dsl.Explore;
 /// </summary>
 public static class ShapeEnumerator
 {
-    /// <summary>The canonical shapes, in a stable order.</summary>
+    /// <summary>
+    /// The canonical shapes, in a stable order. Throws <see cref="ShapeLimitException"/> when the
+    /// bounds hold more than <see cref="ExploreOptions.MaxShapes"/> of them (it stops counting there).
+    /// </summary>
     public static List<Shape> Enumerate(ExploreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,7 +50,16 @@ public static class ShapeEnumerator
         }
 
         var slots = options.Slots.Distinct().Order().ToArray();
+
+        // The work is the link assignments tried, known before any is: refuse at once when too many.
+        double assignments = combinations.Sum(c => Assignments(c.Roots, c.Levels, slots.Length));
+        if (assignments > options.MaxLinkAssignments)
+        {
+            throw new ShapeLimitException($"have {assignments:G3} link assignments to try (at most {options.MaxLinkAssignments:G3})");
+        }
+
         var found = new List<Shape>[combinations.Count];
+        var kept = new StrongBox<long>();
         Parallel.ForEach(
             Partitioner.Create(0, combinations.Count, 1),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
@@ -54,9 +67,14 @@ public static class ShapeEnumerator
             {
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    found[i] = new Combination(combinations[i].Roots, combinations[i].Levels, slots).Shapes();
+                    found[i] = new Combination(combinations[i].Roots, combinations[i].Levels, slots, kept, options.MaxShapes).Shapes();
                 }
             });
+
+        if (kept.Value > options.MaxShapes)
+        {
+            throw new ShapeLimitException($"hold more than {options.MaxShapes:N0} canonical shapes");
+        }
 
         var shapes = new List<Shape>(found.Sum(f => f.Count));
         foreach (var f in found)
@@ -101,6 +119,24 @@ public static class ShapeEnumerator
         }
     }
 
+    // Every (page, slot) position empty or linking any page one level down: the assignments tried.
+    private static double Assignments(int roots, ImmutableArray<int> levels, int slots)
+    {
+        double product = 1;
+        foreach (int level in levels)
+        {
+            int below = 0;
+            for (int c = roots; c < levels.Length; c++)
+            {
+                below += levels[c] == level - 1 ? 1 : 0;
+            }
+
+            product *= Math.Pow(1 + below, slots);
+        }
+
+        return product;
+    }
+
     // Every non-root page needs some page one level up to be its parent.
     private static bool Feasible(ImmutableArray<int> levels, int roots)
     {
@@ -137,8 +173,14 @@ public static class ShapeEnumerator
         private readonly string[] _names;
         private readonly List<Shape> _shapes = [];
 
-        public Combination(int roots, ImmutableArray<int> levels, int[] slots)
+        // Shapes kept by every combination so far, and the most the bounds may have.
+        private readonly StrongBox<long> _kept;
+        private readonly long _limit;
+
+        public Combination(int roots, ImmutableArray<int> levels, int[] slots, StrongBox<long> kept, long limit)
         {
+            _kept = kept;
+            _limit = limit;
             _roots = roots;
             _levels = levels;
             _slots = slots;
@@ -179,6 +221,11 @@ public static class ShapeEnumerator
 
         private void Assign(int at)
         {
+            if (Volatile.Read(ref _kept.Value) > _limit)
+            {
+                return;
+            }
+
             if (at == _child.Length)
             {
                 Consider();
@@ -238,6 +285,7 @@ public static class ShapeEnumerator
             }
 
             _shapes.Add(new Shape(_roots, _levels, links.ToImmutable(), _names));
+            Interlocked.Increment(ref _kept.Value);
         }
 
         // Every renaming of same-kind, same-level pages but the identity, as position and page maps.

@@ -40,6 +40,23 @@ public sealed class ShapeEnumeratorTests
         Assert.Equal(one, two);
     }
 
+    [Fact]
+    public void Enumerate_TooManyShapes_StopsWithShapeLimitException()
+    {
+        var e = Assert.Throws<ShapeLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 2, MaxShapes = 1_000 }));
+        Assert.Contains("more than 1,000 canonical shapes", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2_328, ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 2, MaxShapes = 2_328 }).Count);
+    }
+
+    [Fact]
+    public void Enumerate_TooManyLinkAssignments_IsRefusedBeforeAnyWork()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ShapeLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 8, MaxRoots = 4 }));
+        Assert.Contains("link assignments to try", e.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
     [Theory]
     [InlineData(1, 177)]
     [InlineData(2, 2_328)]
