@@ -118,7 +118,7 @@ internal static class ExploreCommand
             {
                 report = Explorer.Run(options, progress);
             }
-            catch (ShapeLimitException e)
+            catch (ExploreLimitException e)
             {
                 if (env.OutputIsTerminal)
                 {

@@ -41,15 +41,21 @@ public sealed record ExploreOptions
 
     /// <summary>
     /// Most canonical shapes the bounds may hold (5 further pages hold 16.5 million, 6 far more):
-    /// beyond it enumeration stops with <see cref="ShapeLimitException"/> instead of running out of memory.
+    /// beyond it enumeration stops with <see cref="ExploreLimitException"/> instead of running out of memory.
     /// </summary>
     public long MaxShapes { get; init; } = 20_000_000;
 
     /// <summary>
     /// Most link assignments the enumeration may try (5 further pages: 5.4e8, about 80 s; 6: 4.6e10,
-    /// hours): beyond it the bounds are refused at once with <see cref="ShapeLimitException"/>.
+    /// hours): beyond it the bounds are refused at once with <see cref="ExploreLimitException"/>.
     /// </summary>
     public double MaxLinkAssignments { get; init; } = 2e9;
+
+    /// <summary>
+    /// Most states one shape's search may hold to extend at one depth (each a pair of engines, a
+    /// few KiB): beyond it the exploration stops with <see cref="ExploreLimitException"/> (lower --ops).
+    /// </summary>
+    public int MaxFrontier { get; init; } = 1_000_000;
 
     /// <summary>The two algorithms compared (mutants may be named).</summary>
     public string First { get; init; } = "legacy";

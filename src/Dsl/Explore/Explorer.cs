@@ -32,6 +32,44 @@ public static class Explorer
 
         report.ShapesExplored = shapes.Count;
         report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
+        try
+        {
+            Search(shapes, options, first, second, report, progress, cancel);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<ExploreLimitException>().FirstOrDefault() is { } limit)
+        {
+            throw limit;
+        }
+
+        if (options.Shrink)
+        {
+            foreach (var (cls, count) in report.Classes)
+            {
+                if (count.Smallest is { } smallest)
+                {
+                    count.Shrunk = Shrinker.Shrink(smallest, first, second, options.Slots);
+                    count.Repro = ReproWriter.Write(count.Shrunk, first, second);
+                }
+            }
+        }
+        else
+        {
+            foreach (var count in report.Classes.Values)
+            {
+                if (count.Smallest is { } smallest)
+                {
+                    count.Repro = ReproWriter.Write(smallest, first, second);
+                }
+            }
+        }
+
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    // Every shape's search, on every core; each worker's totals merged into the report as it ends.
+    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, CancellationToken cancel)
+    {
         int done = 0;
         long states = 0;
         var gate = new object();
@@ -58,31 +96,6 @@ public static class Explorer
                     acc.MergeInto(report);
                 }
             });
-
-        if (options.Shrink)
-        {
-            foreach (var (cls, count) in report.Classes)
-            {
-                if (count.Smallest is { } smallest)
-                {
-                    count.Shrunk = Shrinker.Shrink(smallest, first, second, options.Slots);
-                    count.Repro = ReproWriter.Write(count.Shrunk, first, second);
-                }
-            }
-        }
-        else
-        {
-            foreach (var count in report.Classes.Values)
-            {
-                if (count.Smallest is { } smallest)
-                {
-                    count.Repro = ReproWriter.Write(smallest, first, second);
-                }
-            }
-        }
-
-        report.Elapsed = clock.Elapsed;
-        return report;
     }
 
     // `count` shapes drawn without replacement, kept in enumeration order.

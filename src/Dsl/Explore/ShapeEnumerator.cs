@@ -24,7 +24,7 @@ namespace MmuDsl.Dsl.Explore;
 public static class ShapeEnumerator
 {
     /// <summary>
-    /// The canonical shapes, in a stable order. Throws <see cref="ShapeLimitException"/> when the
+    /// The canonical shapes, in a stable order. Throws <see cref="ExploreLimitException"/> when the
     /// bounds hold more than <see cref="ExploreOptions.MaxShapes"/> of them (it stops counting there).
     /// </summary>
     public static List<Shape> Enumerate(ExploreOptions options)
@@ -55,7 +55,7 @@ public static class ShapeEnumerator
         double assignments = combinations.Sum(c => Assignments(c.Roots, c.Levels, slots.Length));
         if (assignments > options.MaxLinkAssignments)
         {
-            throw new ShapeLimitException($"have {assignments:G3} link assignments to try (at most {options.MaxLinkAssignments:G3})");
+            throw ExploreLimitException.Shapes($"have {assignments:G3} link assignments to try (at most {options.MaxLinkAssignments:G3})");
         }
 
         var found = new List<Shape>[combinations.Count];
@@ -73,7 +73,7 @@ public static class ShapeEnumerator
 
         if (kept.Value > options.MaxShapes)
         {
-            throw new ShapeLimitException($"hold more than {options.MaxShapes:N0} canonical shapes");
+            throw ExploreLimitException.Shapes($"hold more than {options.MaxShapes:N0} canonical shapes");
         }
 
         var shapes = new List<Shape>(found.Sum(f => f.Count));

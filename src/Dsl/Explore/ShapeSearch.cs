@@ -123,6 +123,12 @@ internal sealed class ShapeSearch
             _acc.States += BitOperations.PopCount((uint)fresh);
             if (extend)
             {
+                if (_next.Count == _options.MaxFrontier)
+                {
+                    throw new ExploreLimitException(
+                        $"the search of shape {_shape} holds more than {_options.MaxFrontier:N0} states to extend after {node.Operations.Length + 1} operations, too many to keep in memory (lower --ops)");
+                }
+
                 _next.Add(new Node(pair.Clone(), sequence.IsDefault ? node.Operations.Add(op) : sequence, fresh));
             }
         }

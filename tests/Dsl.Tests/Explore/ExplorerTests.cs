@@ -66,6 +66,14 @@ public sealed class ExplorerTests
     }
 
     [Fact]
+    public void SearchHoldingTooManyStates_StopsWithExploreLimitException()
+    {
+        var e = Assert.Throws<ExploreLimitException>(() => Explorer.Run(Small with { MaxFrontier = 50 }));
+        Assert.Contains("more than 50 states to extend", e.Message, StringComparison.Ordinal);
+        Assert.Contains("lower --ops", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sample_DrawsThatManyShapes_TheSameOnesForTheSameSeed()
     {
         var options = Small with { MaxOperations = 2, Sample = 40, Seed = 7 };

@@ -41,9 +41,9 @@ public sealed class ShapeEnumeratorTests
     }
 
     [Fact]
-    public void Enumerate_TooManyShapes_StopsWithShapeLimitException()
+    public void Enumerate_TooManyShapes_StopsWithExploreLimitException()
     {
-        var e = Assert.Throws<ShapeLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 2, MaxShapes = 1_000 }));
+        var e = Assert.Throws<ExploreLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 2, MaxShapes = 1_000 }));
         Assert.Contains("more than 1,000 canonical shapes", e.Message, StringComparison.Ordinal);
         Assert.Equal(2_328, ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 2, MaxShapes = 2_328 }).Count);
     }
@@ -52,7 +52,7 @@ public sealed class ShapeEnumeratorTests
     public void Enumerate_TooManyLinkAssignments_IsRefusedBeforeAnyWork()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var e = Assert.Throws<ShapeLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 8, MaxRoots = 4 }));
+        var e = Assert.Throws<ExploreLimitException>(() => ShapeEnumerator.Enumerate(ExploreOptions.Default with { MaxPages = 8, MaxRoots = 4 }));
         Assert.Contains("link assignments to try", e.Message, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
