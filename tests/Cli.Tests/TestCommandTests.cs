@@ -17,6 +17,22 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public void Test_Verbose_ListsEveryFileWithWhatRanAndTheTime()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.mmu", "expect 1 + 1 == 2\n");
+        dir.Write("b.mmu", "algorithms legacy\nexpect 1 + 1 == 3\n");
+        var run = CliRun.Of("test", dir.Path, "-v");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"PASS .*a\.mmu \(legacy, recursive; [0-9]+ ms\)\n", run.Stdout);
+        Assert.Matches(@"FAIL .*b\.mmu \(legacy; [0-9]+ ms\)\n", run.Stdout);
+        Assert.EndsWith("1 passed, 1 failed\n", run.Stdout, StringComparison.Ordinal);
+
+        // Without -v, passing files are not listed.
+        Assert.DoesNotContain("PASS", CliRun.Of("test", dir.Path).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Test_Filter_SelectsFiles()
     {
         using var dir = new TempDir();

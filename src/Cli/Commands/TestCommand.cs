@@ -19,10 +19,12 @@ internal static class TestCommand
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to search for .mmu files (default: scenarios/)", Arity = ArgumentArity.ZeroOrMore };
         var rewrite = new Option<bool>("--rewrite") { Description = "Write the actual output into the golden blocks (refused when CI is set). Touches nothing but the blocks." };
         var filter = new Option<string?>("--filter") { Description = "Only the files whose path contains TEXT" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Text format: one line per file (PASS, SKIP or FAIL, the algorithms run, the time), not only the failures" };
         var command = new Command("test", "Run scenarios as golden tests: every .mmu under the paths. Ends with 'N passed, N failed'. Exit 0 if all passed, 1 if any failed, 2 if any could not be parsed or run.");
         command.Add(paths);
         command.Add(rewrite);
         command.Add(filter);
+        command.Add(verbose);
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -30,6 +32,7 @@ internal static class TestCommand
             string format = parse.GetValue(common.Format)!;
             var paint = common.Paint(parse, env);
             bool doRewrite = parse.GetValue(rewrite);
+            bool listAll = parse.GetValue(verbose);
             if (doRewrite && env.IsCi)
             {
                 stderr.WriteLine("mmudsl: error: refusing to --rewrite golden blocks because CI is set: golden files are never accepted silently on CI. Rewrite locally and commit the result.");
@@ -97,8 +100,12 @@ internal static class TestCommand
                 }
                 else if (status is "failed" or "error")
                 {
-                    stdout.WriteLine($"{paint.Red("FAIL")} {file}");
+                    stdout.WriteLine($"{paint.Red("FAIL")} {file}{(listAll ? Details(result, clock.Elapsed) : string.Empty)}");
                     TextReport.WriteProblems(result, stdout, paint);
+                }
+                else if (listAll)
+                {
+                    stdout.WriteLine($"{(status == "passed" ? paint.Green("PASS") : paint.Yellow("SKIP"))} {file}{Details(result, clock.Elapsed)}");
                 }
             }
 
@@ -121,6 +128,10 @@ internal static class TestCommand
         });
         return command;
     }
+
+    // " (legacy, recursive; 12 ms)": what ran and how long it took.
+    private static string Details(ScenarioResult result, TimeSpan elapsed) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, " ({0}; {1:0} ms)", result.Algorithms.Count == 0 ? "no algorithm" : string.Join(", ", result.Algorithms), elapsed.TotalMilliseconds);
 
     private static ScenarioResult Rewrite(string file, ScenarioResult result, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
