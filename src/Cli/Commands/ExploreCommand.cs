@@ -210,6 +210,11 @@ internal static class ExploreCommand
             sb.Append('\n');
         }
 
+        if (report.ExpectedNoProgress > 0 || o.ExtraCapacities.Any(c => c < o.MaxLevel))
+        {
+            sb.Append(string.Format(inv, "  {0,-60} {1,10:N0}\n", "no-progress below a shape's safe capacity (expected, --pvec):", report.ExpectedNoProgress));
+        }
+
         sb.Append('\n');
         sb.Append(string.Format(inv, "  work over everything explored: {0} {1:N0} walks, {2:N0} visits; {3} {4:N0} walks, {5:N0} visits\n", o.First, report.FirstWork.Walks, report.FirstWork.Visits, o.Second, report.SecondWork.Walks, report.SecondWork.Visits));
         if (report.LargestWorkRatio is { } r)
@@ -228,7 +233,7 @@ internal static class ExploreCommand
 
         sb.Append('\n');
         sb.Append(report.Clean
-            ? paint.Green($"verdict: within these bounds{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {o.Second} behaves exactly like {o.First}: no invariant broke, no warning fired, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted sync; metadata differences are only stale bits the next walk clears.")
+            ? paint.Green($"verdict: within these bounds{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {o.Second} behaves exactly like {o.First}: no invariant broke, no warning fired{(report.ExpectedNoProgress > 0 ? " but the expected no-progress below the safe capacity" : string.Empty)}, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted sync; metadata differences are only stale bits the next walk clears.")
             : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();

@@ -64,6 +64,7 @@ internal static class ExploreJsonReport
             }
 
             w.WriteEndObject();
+            w.WriteNumber("expectedNoProgress", report.ExpectedNoProgress);
             w.WriteStartObject("work");
             Work(w, "first", o.First, report.FirstWork);
             Work(w, "second", o.Second, report.SecondWork);

@@ -16,6 +16,9 @@ internal sealed class ExploreAccumulator
     /// <summary>Transitions computed: capacities share one while no batch fills up.</summary>
     public long Computed { get; set; }
 
+    /// <summary>No-progress warnings under a capacity below the shape's safe one (expected, not findings).</summary>
+    public long ExpectedNoProgress { get; set; }
+
     public Dictionary<FindingClass, ClassCount> Classes { get; } = Enum.GetValues<FindingClass>().ToDictionary(c => c, _ => new ClassCount());
 
     public long WalksA { get; set; }
@@ -67,6 +70,7 @@ internal sealed class ExploreAccumulator
         report.States += States;
         report.Transitions += Transitions;
         report.Computed += Computed;
+        report.ExpectedNoProgress += ExpectedNoProgress;
         foreach (var (c, count) in Classes)
         {
             report.Classes[c].Merge(count);

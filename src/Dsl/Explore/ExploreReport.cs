@@ -41,6 +41,13 @@ public sealed class ExploreReport
     /// </summary>
     public long Computed { get; internal set; }
 
+    /// <summary>
+    /// Warnings (one per algorithm and transition) that were the no-progress warning under a batch
+    /// capacity below the shape's highest root level, asked for with --pvec: what such a capacity is
+    /// expected to show, so they are counted here and not as invariant violations.
+    /// </summary>
+    public long ExpectedNoProgress { get; internal set; }
+
     /// <summary>Wall-clock time.</summary>
     public TimeSpan Elapsed { get; internal set; }
 

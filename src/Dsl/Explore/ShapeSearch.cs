@@ -171,6 +171,14 @@ internal sealed class ShapeSearch
             return;
         }
 
+        // Below the shape's safe capacity (its highest root's level) a walk can fill its batch
+        // with one path and no leaf: the no-progress warning is what such a capacity is asked for.
+        if (holds && capacity < _shape.HighestRootLevel && OnlyNoProgress(mmu, warningsBefore))
+        {
+            _acc.ExpectedNoProgress += weight;
+            return;
+        }
+
         if (!Keeps(FindingClass.InvariantViolation, node))
         {
             _acc.Classes[FindingClass.InvariantViolation].Count += weight;
@@ -180,6 +188,19 @@ internal sealed class ShapeSearch
         string what = holds ? $"WARN {mmu.Warnings[warningsBefore]}" : InvariantChecker.Check(mmu).First().ToString();
         sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
         _acc.Add(new Finding(FindingClass.InvariantViolation, _shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}") { ShapeOrder = _shapeOrder }, weight);
+    }
+
+    private static bool OnlyNoProgress(ShadowMmu mmu, int warningsBefore)
+    {
+        for (int w = warningsBefore; w < mmu.Warnings.Count; w++)
+        {
+            if (mmu.Warnings[w].Kind != MmuWarningKind.NoProgress)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Whether an instance one operation longer than the node's would replace the class's smallest.

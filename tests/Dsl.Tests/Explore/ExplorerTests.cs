@@ -31,6 +31,7 @@ public sealed class ExplorerTests
         Assert.Equal(separate.Transitions, shared.Transitions);
         Assert.Equal(separate.FirstWork, shared.FirstWork);
         Assert.Equal(separate.SecondWork, shared.SecondWork);
+        Assert.Equal(separate.ExpectedNoProgress, shared.ExpectedNoProgress);
         foreach (var c in Enum.GetValues<FindingClass>())
         {
             Assert.Equal(separate.Classes[c].Count, shared.Classes[c].Count);
@@ -63,6 +64,21 @@ public sealed class ExplorerTests
             (r2.Shape.ToString(), r2.Capacity, string.Join("; ", r2.Operations), r2.FirstVisits, r2.SecondVisits));
 
         static string? Describe(Finding? f) => f == null ? null : $"{f.Shape} @{f.Capacity}: {string.Join("; ", f.Operations.Select(o => o.ToStatement(f.Shape)))} => {f.Description}";
+    }
+
+    [Fact]
+    public void CapacityBelowTheRootLevel_NoProgressIsExpected_NotAFinding()
+    {
+        var real = Explorer.Run(Small with { ExtraCapacities = [2] });
+        Assert.True(real.ExpectedNoProgress > 0);
+        Assert.Equal(0, real.Classes[FindingClass.InvariantViolation].Count);
+        Assert.True(real.Clean);
+
+        // Without the extra capacity, none: the safe capacity never fires it.
+        Assert.Equal(0, Explorer.Run(Small).ExpectedNoProgress);
+
+        // A mutant is still caught under the small capacity.
+        Assert.False(Explorer.Run(Small with { ExtraCapacities = [2], Second = "mutant_no_stale_clear" }).Clean);
     }
 
     [Fact]
