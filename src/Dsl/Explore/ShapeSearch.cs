@@ -171,9 +171,8 @@ internal sealed class ShapeSearch
             return;
         }
 
-        // Below the shape's safe capacity (its highest root's level) a walk can fill its batch
-        // with one path and no leaf: the no-progress warning is what such a capacity is asked for.
-        if (holds && capacity < _shape.HighestRootLevel && OnlyNoProgress(mmu, warningsBefore))
+        var warning = ExpectedWarnings.FirstUnexpected(mmu, warningsBefore, capacity, _shape);
+        if (holds && warning == null)
         {
             _acc.ExpectedNoProgress += weight;
             return;
@@ -185,22 +184,9 @@ internal sealed class ShapeSearch
             return;
         }
 
-        string what = holds ? $"WARN {mmu.Warnings[warningsBefore]}" : InvariantChecker.Check(mmu).First().ToString();
+        string what = holds ? $"WARN {warning}" : InvariantChecker.Check(mmu).First().ToString();
         sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
         _acc.Add(new Finding(FindingClass.InvariantViolation, _shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}") { ShapeOrder = _shapeOrder }, weight);
-    }
-
-    private static bool OnlyNoProgress(ShadowMmu mmu, int warningsBefore)
-    {
-        for (int w = warningsBefore; w < mmu.Warnings.Count; w++)
-        {
-            if (mmu.Warnings[w].Kind != MmuWarningKind.NoProgress)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Whether an instance one operation longer than the node's would replace the class's smallest.
