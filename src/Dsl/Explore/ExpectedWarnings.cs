@@ -9,10 +9,6 @@ namespace MmuDsl.Dsl.Explore;
 /// </summary>
 internal static class ExpectedWarnings
 {
-    /// <summary>True when a warning fired since <paramref name="warningsBefore"/> that is not the expected no-progress.</summary>
-    public static bool AnyUnexpected(ShadowMmu mmu, int warningsBefore, int capacity, Shape shape) =>
-        FirstUnexpected(mmu, warningsBefore, capacity, shape) != null;
-
     /// <summary>The first warning since <paramref name="warningsBefore"/> that is a finding, or null.</summary>
     public static MmuWarning? FirstUnexpected(ShadowMmu mmu, int warningsBefore, int capacity, Shape shape)
     {
