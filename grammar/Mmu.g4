@@ -70,7 +70,7 @@ statement
     | ZAP pageName                                                   # zapStatement
     | ZAP_UNSYNC_CHILDREN pageName                                   # zapUnsyncChildrenStatement
     | SET ID expr                                                    # setStatement
-    | ALGORITHMS ID+                                                 # algorithmsStatement
+    | ALGORITHMS algorithmRef+                                       # algorithmsStatement
     | LET ID ASSIGN expr                                             # letStatement
     | FOR ID IN from=expr DOTDOT to=expr block                       # forStatement
     | PROC ID LPAREN (ID (COMMA ID)*)? RPAREN block                  # procStatement
@@ -81,6 +81,12 @@ statement
     | STATS                                                          # statsStatement
     | TRACE statement                                                # traceStatement
     | EXPECT (INVARIANTS | expr)                                     # expectStatement
+    ;
+
+// An algorithm by name, or a plug-in by the path of its C# file.
+algorithmRef
+    : ID
+    | string
     ;
 
 // Precedence as in C, tightest first.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Cli;
 
@@ -60,9 +61,9 @@ internal sealed class CommonOptions
         {
             foreach (var name in Algorithms(result.GetValue(Algorithm)) ?? [])
             {
-                if (WalkAlgorithms.Find(name, includeMutants: true) == null)
+                if (!AlgorithmRegistry.IsPath(name) && WalkAlgorithms.Find(name) == null)
                 {
-                    result.AddError($"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(a => a.Name))}");
+                    result.AddError($"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(a => a.Name))}, or the path of a plug-in's .cs file");
                 }
             }
         });
@@ -83,7 +84,6 @@ internal sealed class CommonOptions
         var options = RunOptions.Default with
         {
             Algorithms = Algorithms(parse.GetValue(Algorithm)),
-            AllowMutants = true,
             TraceAll = parse.GetValue(Trace),
             ShowFormat = parse.GetValue(Format) == "dot" ? ShowFormat.Dot : ShowFormat.Text,
         };

@@ -48,47 +48,11 @@ public sealed partial class ShadowMmu
         page.FailNextSync = true;
     }
 
-    /// <summary><c>kvm_mmu_mark_parents_unsync</c>: mark every parent pte of the page.</summary>
-    private void MarkParentsUnsync(ShadowPage page)
-    {
-        int count = page.ParentCount;
-        if (!_marksEveryParent && count > 1)
-        {
-            count = 1;
-        }
+    /// <summary>The algorithm's <c>kvm_mmu_mark_parents_unsync</c>.</summary>
+    private void MarkParentsUnsync(ShadowPage page) => CallAlgorithm(AlgorithmCall.MarkParentsUnsync, page, 0, null);
 
-        for (int n = 0; n < count; n++)
-        {
-            var pte = page.ParentAt(n);
-            MarkUnsync(pte.Parent, pte.Index);
-        }
-    }
-
-    /// <summary>
-    /// <c>mark_unsync</c>: set bit <paramref name="index"/> of <paramref name="parent"/>; stop if it
-    /// was set; count it; climb to the parent's own parents only when the count went 0 -> 1.
-    /// Recursion depth is bounded by the level (at most 5).
-    /// </summary>
-    private void MarkUnsync(ShadowPage parent, int index)
-    {
-        if (parent.UnsyncChildBitmapBits.TestAndSet(index))
-        {
-            return;
-        }
-
-        int before = _syncStates[parent.Id].UnsyncChildren++;
-        if (Observer != null)
-        {
-            Emit(new UnsyncBitMarked(parent, index));
-        }
-
-        if (before != 0)
-        {
-            return;
-        }
-
-        MarkParentsUnsync(parent);
-    }
+    /// <summary>The algorithm's <c>mark_unsync</c> of spte <paramref name="index"/> of <paramref name="parent"/>.</summary>
+    private void MarkUnsync(ShadowPage parent, int index) => CallAlgorithm(AlgorithmCall.MarkUnsync, parent, index, null);
 
     /// <summary>
     /// <c>clear_unsync_child_bit</c>: decrement the count (WARN below zero, as the kernel does,

@@ -65,7 +65,7 @@ public sealed class RandomDagPropertyTests
     {
         // The property has teeth: each deliberately wrong algorithm fails it within a few seeds,
         // and the failure names the seed and prints the sequence.
-        var algorithm = WalkAlgorithms.Find(mutant, includeMutants: true)!;
+        var algorithm = WalkAlgorithms.Find(mutant)!;
         string? failure = null;
         int seed = 0;
         for (; seed < 500 && failure == null; seed++)

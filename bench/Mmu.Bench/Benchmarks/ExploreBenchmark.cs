@@ -127,8 +127,8 @@ internal sealed class ExploreBenchmark : IBenchmark
         private ReplaySearch(ExploreOptions options)
         {
             _options = options;
-            _first = WalkAlgorithms.Find(options.First, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.First}'", nameof(options));
-            _second = WalkAlgorithms.Find(options.Second, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.Second}'", nameof(options));
+            _first = options.First;
+            _second = options.Second;
         }
 
         public static Outcome Run(ExploreOptions options)

@@ -4,6 +4,7 @@ using System.Text;
 using MmuDsl.Dsl.Explore;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class ExploreCommand
         var maxLevel = new Option<int>("--max-level") { Description = "Highest level; roots are 2..N, other pages 1..N-1", DefaultValueFactory = _ => defaults.MaxLevel };
         var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy", DefaultValueFactory = _ => "0,1,2" };
         var ops = new Option<int>("--ops", "-k") { Description = "Longest operation sequence", DefaultValueFactory = _ => defaults.MaxOperations };
-        var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare (default: legacy and recursive); mutants may be named" };
+        var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare, by name or a plug-in's .cs file (default: legacy and recursive); mutants may be named" };
         var capacities = new Option<int[]>("--pvec") { Description = "Extra batch capacities to try besides the highest root level and 16 (below the root level: expect no-progress)", AllowMultipleArgumentsPerToken = true };
         var sample = new Option<int?>("--sample") { Description = "Explore only N of the canonical shapes, drawn at random (every sequence on each): for bounds too large to exhaust, such as --pages 4" };
         var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
@@ -46,13 +47,26 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            var registry = new AlgorithmRegistry();
+            var chosen = new List<UnsyncWalkAlgorithm>();
+            var references = new List<string>();
             foreach (var n in names)
             {
-                if (WalkAlgorithms.Find(n, includeMutants: true) == null)
+                var resolved = registry.Resolve(n);
+                if (resolved.Algorithm is not { } algorithm)
                 {
-                    stderr.WriteLine($"mmudsl: error: unknown algorithm '{n}'");
+                    ExploreRepro.WriteResolutionError(stderr, resolved);
                     return 2;
                 }
+
+                chosen.Add(algorithm);
+                references.Add(resolved.Plugin is { } plugin ? ExploreRepro.Quote(plugin.Path) : algorithm.Name);
+            }
+
+            if (ReferenceEquals(chosen[0], chosen[1]))
+            {
+                stderr.WriteLine("mmudsl: error: explore compares two different algorithms");
+                return 2;
             }
 
             List<int> slotList;
@@ -73,8 +87,9 @@ internal static class ExploreCommand
                 MaxLevel = parse.GetValue(maxLevel),
                 Slots = slotList,
                 MaxOperations = parse.GetValue(ops),
-                First = names[0],
-                Second = names[1],
+                First = chosen[0],
+                Second = chosen[1],
+                ScriptReferences = (references[0], references[1]),
                 ExtraCapacities = parse.GetValue(capacities) ?? [],
                 Sample = parse.GetValue(sample),
                 Seed = parse.GetValue(seed),

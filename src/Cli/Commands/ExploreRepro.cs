@@ -8,6 +8,18 @@ namespace MmuDsl.Cli.Commands;
 /// </summary>
 internal sealed record ExploreRepro(string Path, int Statements, string? Error)
 {
+    /// <summary>How a repro's <c>algorithms</c> statement names a plug-in: its path as a string.</summary>
+    public static string Quote(string path) => MmuDsl.Dsl.Syntax.SyntaxPrinter.Quote(path);
+
+    /// <summary>Prints why <c>-a</c> could not be resolved.</summary>
+    public static void WriteResolutionError(TextWriter stderr, MmuDsl.Plugins.AlgorithmResolution resolved)
+    {
+        foreach (var text in MmuDsl.Dsl.Scenarios.ResolutionText.Render(resolved, null, null))
+        {
+            stderr.Write(text.StartsWith("error:", StringComparison.Ordinal) ? "mmudsl: " + text : text);
+        }
+    }
+
     /// <summary>Writes the repro of every class that has one, each atomically (a temporary file, then a rename).</summary>
     public static IReadOnlyDictionary<FindingClass, ExploreRepro> WriteAll(ExploreReport report, string folder)
     {

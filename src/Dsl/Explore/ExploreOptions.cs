@@ -1,3 +1,4 @@
+using MmuDsl.Mmu.Algorithms;
 namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
@@ -57,11 +58,17 @@ public sealed record ExploreOptions
     /// </summary>
     public int MaxFrontier { get; init; } = 1_000_000;
 
-    /// <summary>The two algorithms compared (mutants may be named).</summary>
-    public string First { get; init; } = "legacy";
+    /// <summary>The first of the two algorithms compared (any: a built-in, a mutant, a plug-in).</summary>
+    public UnsyncWalkAlgorithm First { get; init; } = WalkAlgorithms.Legacy;
 
     /// <summary>The second algorithm.</summary>
-    public string Second { get; init; } = "recursive";
+    public UnsyncWalkAlgorithm Second { get; init; } = WalkAlgorithms.Recursive;
+
+    /// <summary>
+    /// How a repro's <c>algorithms</c> statement names each algorithm: its name, or for a plug-in
+    /// the quoted path of its file. Null: the names.
+    /// </summary>
+    public (string First, string Second)? ScriptReferences { get; init; }
 
     /// <summary>Batch capacities besides the shape's smallest safe one and 16 (below the root's level: expect no-progress).</summary>
     public IReadOnlyList<int> ExtraCapacities { get; init; } = [];

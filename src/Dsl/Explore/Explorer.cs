@@ -19,8 +19,8 @@ public static class Explorer
     public static ExploreReport Run(ExploreOptions options, IProgress<(int Done, int Total, long States)>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var first = WalkAlgorithms.Find(options.First, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.First}'", nameof(options));
-        var second = WalkAlgorithms.Find(options.Second, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.Second}'", nameof(options));
+        var first = options.First;
+        var second = options.Second;
         var clock = Stopwatch.StartNew();
         var report = new ExploreReport(options);
         var shapes = ShapeEnumerator.Enumerate(options);
@@ -48,7 +48,7 @@ public static class Explorer
                 if (count.Smallest is { } smallest)
                 {
                     count.Shrunk = Shrinker.Shrink(smallest, first, second, options.Slots);
-                    count.Repro = ReproWriter.Write(count.Shrunk, first, second);
+                    count.Repro = ReproWriter.Write(count.Shrunk, first, second, options.ScriptReferences);
                 }
             }
         }
@@ -58,7 +58,7 @@ public static class Explorer
             {
                 if (count.Smallest is { } smallest)
                 {
-                    count.Repro = ReproWriter.Write(smallest, first, second);
+                    count.Repro = ReproWriter.Write(smallest, first, second, options.ScriptReferences);
                 }
             }
         }

@@ -12,7 +12,7 @@ namespace MmuDsl.Dsl.Explore;
 public static class ReproWriter
 {
     /// <summary>The scenario text.</summary>
-    public static string Write(Finding finding, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
+    public static string Write(Finding finding, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, (string First, string Second)? references = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(first);
@@ -21,7 +21,8 @@ public static class ReproWriter
         sb.Append("# mmudsl explore: ").Append(Title(finding.Class)).Append(", ").Append(first.Name).Append(" against ").Append(second.Name).Append('\n');
         sb.Append("# ").Append(finding.Description.Replace('\n', ' ')).Append('\n');
         sb.Append("# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
-        sb.Append("algorithms ").Append(first.Name).Append(' ').Append(second.Name).Append('\n');
+        var (firstRef, secondRef) = references ?? (first.Name, second.Name);
+        sb.Append("algorithms ").Append(firstRef).Append(' ').Append(secondRef).Append('\n');
         if (finding.Capacity != ShadowMmu.DefaultBatchCapacity)
         {
             sb.Append("set pvec ").Append(finding.Capacity).Append('\n');

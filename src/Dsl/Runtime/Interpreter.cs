@@ -8,6 +8,7 @@ using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Events;
 using MmuDsl.Mmu.Invariants;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Dsl.Runtime;
 
@@ -24,7 +25,8 @@ internal sealed partial class Interpreter
     private readonly RunOptions _options;
     private readonly ShadowMmu _mmu;
     private readonly AlgorithmRun _run;
-    private readonly AlgorithmQualifier _qualifier;
+    private readonly string _algorithmName;
+    private readonly AlgorithmRegistry _registry;
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, ProcStatement> _procs = new(StringComparer.Ordinal);
     private readonly List<string> _includeStack = [];
@@ -41,18 +43,14 @@ internal sealed partial class Interpreter
     private int _callDepth;
     private ReadRecorder? _reads;
 
-    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps)
+    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, AlgorithmRegistry registry)
     {
+        _registry = registry;
         _loader = loader;
         _options = options;
         _mmu = new ShadowMmu(algorithm);
         _run = new AlgorithmRun(algorithm.Name, _mmu);
-        _qualifier = algorithm.Name switch
-        {
-            "legacy" => AlgorithmQualifier.Legacy,
-            "recursive" => AlgorithmQualifier.Recursive,
-            _ => AlgorithmQualifier.None,
-        };
+        _algorithmName = algorithm.Name;
         _recordSteps = recordSteps;
         if (recordSteps)
         {
@@ -107,7 +105,7 @@ internal sealed partial class Interpreter
 
     private void Execute(Statement statement, Scope scope)
     {
-        if (statement.Qualifier != AlgorithmQualifier.None && statement.Qualifier != _qualifier)
+        if (statement.Qualifier is { } qualifier && !string.Equals(qualifier.Name, _algorithmName, StringComparison.Ordinal))
         {
             return;
         }
@@ -387,6 +385,14 @@ internal sealed partial class Interpreter
             if (st is AlgorithmsStatement a)
             {
                 throw new ScriptRuntimeException(a.Span, "'algorithms' may only be the first statement of the main file, not of an included one");
+            }
+        }
+
+        foreach (var st in SyntaxWalk.Statements(file.Statements))
+        {
+            if (st.Qualifier is { } q && _registry.Find(q.Name) == null)
+            {
+                throw new ScriptRuntimeException(q.Span, ScenarioRunner.UnknownQualifier(q.Name, _registry));
             }
         }
 

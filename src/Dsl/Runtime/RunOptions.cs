@@ -12,11 +12,14 @@ public sealed record RunOptions
     /// <summary>The defaults.</summary>
     public static RunOptions Default { get; } = new();
 
-    /// <summary>Algorithms chosen on the command line (null: all); intersected with a script's <c>algorithms</c>.</summary>
+    /// <summary>
+    /// Algorithms chosen on the command line, by name or by a plug-in's path (null: none chosen,
+    /// so the script's own, else the default set); intersected with a script's <c>algorithms</c>.
+    /// </summary>
     public IReadOnlyList<string>? Algorithms { get; init; }
 
-    /// <summary>Allow the explorer's mutant algorithms to be named (tests and repro files only).</summary>
-    public bool AllowMutants { get; init; }
+    /// <summary>Loads plug-in algorithms (null: <see cref="Plugins.PluginLoader.Default"/>, with the disk cache).</summary>
+    public Plugins.PluginLoader? PluginLoader { get; init; }
 
     /// <summary>Total loop iterations a run may make (every <c>for</c> of the run counted together).</summary>
     public long MaxLoopIterations { get; init; } = 100_000_000;

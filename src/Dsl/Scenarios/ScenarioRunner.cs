@@ -3,6 +3,7 @@ using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Dsl.Scenarios;
 
@@ -93,7 +94,8 @@ public static class ScenarioRunner
             return result;
         }
 
-        var algorithms = ChooseAlgorithms(parsed.File, options, result, text);
+        var registry = new AlgorithmRegistry(options.PluginLoader);
+        var algorithms = ChooseAlgorithms(parsed.File, options, result, text, registry);
         if (result.Errors.Count > 0 || algorithms.Count == 0)
         {
             return result;
@@ -102,7 +104,7 @@ public static class ScenarioRunner
         foreach (var algorithm in algorithms)
         {
             result.Algorithms.Add(algorithm.Name);
-            var interpreter = new Interpreter(algorithm, loader, options, recordSteps);
+            var interpreter = new Interpreter(algorithm, loader, options, recordSteps, registry);
             result.Runs.Add(interpreter.Run(parsed.File));
         }
 
@@ -113,59 +115,86 @@ public static class ScenarioRunner
         }
 
         ReportErrors(result, loader);
-        JudgeGoldenBlocks(result);
+        JudgeGoldenBlocks(result, registry);
         JudgeWarnings(result);
         result.Output = OutputMerger.Merge(result.Runs);
         return result;
     }
 
-    private static List<UnsyncWalkAlgorithm> ChooseAlgorithms(ScenarioFile file, RunOptions options, ScenarioResult result, string text)
+    /// <summary>
+    /// The algorithms the file runs under: the command line's (names or plug-in paths, relative to
+    /// the current folder), the file's <c>algorithms</c> statement (relative to the file), both
+    /// intersected when both are given, else the default set; in run order (built-ins first, then
+    /// plug-ins as named). Every <c>@NAME</c> of the file must name one of the registry's.
+    /// </summary>
+    private static List<UnsyncWalkAlgorithm> ChooseAlgorithms(ScenarioFile file, RunOptions options, ScenarioResult result, string text, AlgorithmRegistry registry)
     {
-        var candidates = new List<UnsyncWalkAlgorithm>();
-        if (options.Algorithms == null)
+        List<UnsyncWalkAlgorithm>? fromCommandLine = null;
+        if (options.Algorithms != null)
         {
-            candidates.AddRange(WalkAlgorithms.All);
-        }
-        else
-        {
+            fromCommandLine = [];
             foreach (var name in options.Algorithms)
             {
-                var a = WalkAlgorithms.Find(name, options.AllowMutants);
-                if (a == null)
+                var resolved = registry.Resolve(name);
+                if (resolved.Algorithm is not { } a)
                 {
-                    result.Errors.Add($"{file.Path}: error: unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(x => x.Name))}\n");
+                    AddResolutionErrors(result, resolved, null, text);
                     return [];
                 }
 
-                if (!candidates.Contains(a))
+                if (!fromCommandLine.Contains(a))
                 {
-                    candidates.Add(a);
+                    fromCommandLine.Add(a);
                 }
             }
         }
 
-        if (file.Statements.Length > 0 && file.Statements[0] is AlgorithmsStatement chosen && chosen.Qualifier == AlgorithmQualifier.None)
+        List<UnsyncWalkAlgorithm>? fromFile = null;
+        if (file.Statements.Length > 0 && file.Statements[0] is AlgorithmsStatement chosen && chosen.Qualifier == null)
         {
-            var named = new List<UnsyncWalkAlgorithm>();
-            foreach (var (name, span) in chosen.Names.Select(n => (n.Name, n.Span)))
+            fromFile = [];
+            string folder = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
+            foreach (var entry in chosen.Entries)
             {
-                var a = WalkAlgorithms.Find(name, options.AllowMutants);
-                if (a == null)
+                var resolved = entry.Name is { } name
+                    ? registry.Resolve(name.Name)
+                    : registry.ResolvePath(LiteralText(entry.Path!), folder);
+                if (resolved.Algorithm is not { } a)
                 {
-                    result.Errors.Add(DiagnosticText.Render(new Diagnostic(span, DiagnosticSeverity.Error, $"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(x => x.Name))}"), text, null));
+                    AddResolutionErrors(result, resolved, entry.Span, text);
                     continue;
                 }
 
-                named.Add(a);
+                if (!fromFile.Contains(a))
+                {
+                    fromFile.Add(a);
+                }
             }
-
-            // A file may name a mutant (an explorer repro does); the command line still narrows.
-            candidates = options.Algorithms == null ? named : candidates.Where(named.Contains).ToList();
         }
 
-        // Legacy runs first, then recursive (the order of golden sections), then any mutant.
-        return candidates.OrderBy(a => WalkAlgorithms.All.ToList().IndexOf(a) is int i && i >= 0 ? i : int.MaxValue).ToList();
+        foreach (var statement in SyntaxWalk.Statements(file.Statements))
+        {
+            if (statement.Qualifier is { } q && registry.Find(q.Name) == null)
+            {
+                result.Errors.Add(DiagnosticText.Render(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier(q.Name, registry)), text, null));
+            }
+        }
+
+        var candidates = fromFile == null
+            ? fromCommandLine ?? [.. WalkAlgorithms.Default]
+            : fromCommandLine == null ? fromFile : fromFile.Where(fromCommandLine.Contains).ToList();
+        return [.. candidates.OrderBy(registry.RunOrder)];
     }
+
+    /// <summary>The message for an <c>@NAME</c> that names no algorithm of the run.</summary>
+    internal static string UnknownQualifier(string name, AlgorithmRegistry registry) =>
+        $"unknown algorithm '@{name}': write @ and an algorithm's name ({registry.Names()})";
+
+    private static string LiteralText(StringExpr path) =>
+        string.Concat(path.Parts.OfType<StringTextPart>().Select(p => p.Text));
+
+    private static void AddResolutionErrors(ScenarioResult result, AlgorithmResolution resolved, SourceSpan? at, string text) =>
+        result.Errors.AddRange(ResolutionText.Render(resolved, at, text));
 
     private static void ReportErrors(ScenarioResult result, SourceLoader loader)
     {
@@ -195,7 +224,7 @@ public static class ScenarioRunner
         }
     }
 
-    private static void JudgeGoldenBlocks(ScenarioResult result)
+    private static void JudgeGoldenBlocks(ScenarioResult result, AlgorithmRegistry registry)
     {
         foreach (var run in result.Runs)
         {
@@ -232,7 +261,7 @@ public static class ScenarioRunner
                     }
                 }
 
-                var expected = GoldenExpectation.Parse(block.Text, order.Concat(WalkAlgorithms.All.Select(a => a.Name)).Distinct().ToList());
+                var expected = GoldenExpectation.Parse(block.Text, order.Concat(registry.AllNames()).Distinct().ToList());
                 var mismatched = new List<string>();
                 foreach (var (algorithm, text) in actual)
                 {

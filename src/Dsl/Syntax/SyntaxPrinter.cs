@@ -43,6 +43,15 @@ public static class SyntaxPrinter
         return output.ToString();
     }
 
+    /// <summary>A string literal whose value is <paramref name="text"/> (quotes, backslashes and dollars escaped).</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new StringBuilder();
+        AppendString(output, new StringExpr([new StringTextPart(text, default)], default));
+        return output.ToString();
+    }
+
     /// <summary>The text of a page name.</summary>
     public static string Print(PageName name)
     {
@@ -55,12 +64,11 @@ public static class SyntaxPrinter
     private static void AppendLine(StringBuilder output, Statement statement, int indent)
     {
         output.Append(' ', indent * 4);
-        output.Append(statement.Qualifier switch
+        if (statement.Qualifier is { } qualifier)
         {
-            AlgorithmQualifier.Legacy => "@legacy ",
-            AlgorithmQualifier.Recursive => "@recursive ",
-            _ => string.Empty,
-        });
+            output.Append('@').Append(qualifier.Name).Append(' ');
+        }
+
         AppendStatement(output, statement, indent);
         output.Append('\n');
         if (statement.Golden is { } golden)
@@ -122,9 +130,17 @@ public static class SyntaxPrinter
                 break;
             case AlgorithmsStatement s:
                 output.Append("algorithms");
-                foreach (Identifier name in s.Names)
+                foreach (AlgorithmRef entry in s.Entries)
                 {
-                    output.Append(' ').Append(name.Name);
+                    output.Append(' ');
+                    if (entry.Name is { } name)
+                    {
+                        output.Append(name.Name);
+                    }
+                    else
+                    {
+                        AppendExpr(output, entry.Path!, 0);
+                    }
                 }
 
                 break;

@@ -23,7 +23,7 @@ public sealed class ExplorerTests
     [InlineData("recursive", "mutant_first_parent_marking")]
     public void SharingCapacities_ChangesNoCount(string first, string second)
     {
-        var options = Small with { First = first, Second = second, ExtraCapacities = [2, 5] };
+        var options = Small with { First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!, ExtraCapacities = [2, 5] };
         var shared = Explorer.Run(options);
         var separate = Explorer.Run(options with { ShareCapacities = false });
 
@@ -48,7 +48,7 @@ public sealed class ExplorerTests
     [InlineData("mutant_first_parent_marking")]
     public void Report_IsTheSameWhateverTheNumberOfWorkers(string second)
     {
-        var options = Small with { Second = second, Shrink = true };
+        var options = Small with { Second = WalkAlgorithms.Find(second)!, Shrink = true };
         var one = Explorer.Run(options with { Parallelism = 1 });
         var two = Explorer.Run(options with { Parallelism = 2 });
         foreach (var c in Enum.GetValues<FindingClass>())
@@ -78,7 +78,7 @@ public sealed class ExplorerTests
         Assert.Equal(0, Explorer.Run(Small).ExpectedNoProgress);
 
         // A mutant is still caught under the small capacity.
-        Assert.False(Explorer.Run(Small with { ExtraCapacities = [2], Second = "mutant_no_stale_clear" }).Clean);
+        Assert.False(Explorer.Run(Small with { ExtraCapacities = [2], Second = WalkAlgorithms.Find("mutant_no_stale_clear")! }).Clean);
     }
 
     [Fact]
@@ -120,12 +120,12 @@ public sealed class ExplorerTests
     {
         var options = ExploreOptions.Default with
         {
-            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, First = first, Second = second,
+            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!,
         };
         var report = Explorer.Run(options);
 
-        var a = WalkAlgorithms.Find(first, includeMutants: true)!;
-        var b = WalkAlgorithms.Find(second, includeMutants: true)!;
+        var a = WalkAlgorithms.Find(first)!;
+        var b = WalkAlgorithms.Find(second)!;
         long states = 0;
         long transitions = 0;
         var classes = new HashSet<FindingClass>();

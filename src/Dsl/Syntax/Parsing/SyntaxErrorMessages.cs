@@ -154,6 +154,12 @@ internal static class SyntaxErrorMessages
             types.Remove(MmuParser.AT_NAME);
         }
 
+        if (previous?.Type == MmuParser.ALGORITHMS && types.Contains(MmuParser.ID) && types.Remove(MmuParser.QUOTE))
+        {
+            types.Remove(MmuParser.ID);
+            parts.Add("an algorithm's name (such as 'legacy') or a plug-in's path in quotes");
+        }
+
         if (types.Remove(MmuParser.ID))
         {
             parts.Add(NameKind(previous));
@@ -206,7 +212,7 @@ internal static class SyntaxErrorMessages
         MmuParser.LET or MmuParser.FOR => "a variable name",
         MmuParser.SET => "a setting name, such as 'pvec'",
         MmuParser.PROC or MmuParser.CALL => "a procedure name",
-        MmuParser.ALGORITHMS => "an algorithm name, 'legacy' or 'recursive'",
+        MmuParser.ALGORITHMS => "an algorithm's name (such as 'legacy') or a plug-in's path in quotes",
         MmuParser.LPAREN or MmuParser.COMMA => "a parameter name",
         MmuParser.DOT => "a field name",
         _ => "a name",

@@ -28,7 +28,7 @@ internal sealed partial class SyntaxLowering
             MmuParser.ZapStatementContext c => new ZapStatement(LowerName(c.pageName()), span),
             MmuParser.ZapUnsyncChildrenStatementContext c => new ZapUnsyncChildrenStatement(LowerName(c.pageName()), span),
             MmuParser.SetStatementContext c => new SetStatement(Ident(c.ID()), LowerExpr(c.expr()), span),
-            MmuParser.AlgorithmsStatementContext c => new AlgorithmsStatement([.. c.ID().Select(Ident)], span),
+            MmuParser.AlgorithmsStatementContext c => new AlgorithmsStatement([.. c.algorithmRef().Select(LowerAlgorithmRef)], span),
             MmuParser.LetStatementContext c => new LetStatement(Ident(c.ID()), LowerExpr(c.expr()), span),
             MmuParser.ForStatementContext c =>
                 new ForStatement(Ident(c.ID()), LowerExpr(c.from), LowerExpr(c.to), LowerBlock(c.block()), span),
@@ -47,6 +47,22 @@ internal sealed partial class SyntaxLowering
     }
 
     private Block LowerBlock(MmuParser.BlockContext block) => new(LowerLines(block), Span(block));
+
+    private AlgorithmRef LowerAlgorithmRef(MmuParser.AlgorithmRefContext context)
+    {
+        if (context.ID() is { } id)
+        {
+            return new AlgorithmRef(Ident(id), null, Span(context));
+        }
+
+        StringExpr path = LowerString(context.@string());
+        if (path.Parts.Any(p => p is not StringTextPart))
+        {
+            Report(path.Span, "the path of a plug-in in 'algorithms' is a plain string: no $variables or ${...}");
+        }
+
+        return new AlgorithmRef(null, path, Span(context));
+    }
 
     private PageName LowerName(MmuParser.PageNameContext context)
     {

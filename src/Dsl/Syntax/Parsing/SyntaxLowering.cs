@@ -113,21 +113,8 @@ internal sealed partial class SyntaxLowering(
         }
     }
 
-    private AlgorithmQualifier LowerQualifier(ITerminalNode? node)
-    {
-        switch (node?.GetText())
-        {
-            case null:
-                return AlgorithmQualifier.None;
-            case "@legacy":
-                return AlgorithmQualifier.Legacy;
-            case "@recursive":
-                return AlgorithmQualifier.Recursive;
-            default:
-                Report(Span(node.Symbol), $"unknown algorithm '{node.GetText()}': write @legacy or @recursive");
-                return AlgorithmQualifier.None;
-        }
-    }
+    private AlgorithmQualifier? LowerQualifier(ITerminalNode? node) =>
+        node == null ? null : new AlgorithmQualifier(node.GetText()[1..], Span(node.Symbol));
 
     private GoldenBlock LowerGolden(IToken token)
     {
