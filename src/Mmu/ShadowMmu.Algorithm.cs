@@ -85,6 +85,7 @@ public sealed partial class ShadowMmu
     private int CallAlgorithm(AlgorithmCall call, ShadowPage? page, int index, KvmMmuPages? batch)
     {
         long budgetBefore = _guarded ? PluginGuard.Begin(IterationsPerPage * (_pages.Count + 16L)) : 0;
+        int depthBefore = _guarded ? PluginGuard.Depth : 0;
         try
         {
             switch (call)
@@ -114,6 +115,7 @@ public sealed partial class ShadowMmu
             if (_guarded)
             {
                 PluginGuard.End(budgetBefore);
+                PluginGuard.Depth = depthBefore;
             }
         }
     }
@@ -125,16 +127,17 @@ public sealed partial class ShadowMmu
         {
             AlgorithmBudgetException => $"stopped: {e.Message}",
             PluginLoopException => $"stopped: it ran more than {IterationsPerPage} loop iterations per page of the engine in one call of it: a loop that does not end",
-            InsufficientExecutionStackException => "stopped: it recursed too deeply (a walk that does not end?)",
+            InsufficientExecutionStackException => $"stopped: {e.Message}",
             _ => $"{e.GetType().Name}: {e.Message}",
         };
         var frame = AlgorithmFrame(e);
+        // A plug-in's lines are the user's, but its columns may be shifted by the inserted guards.
         return new AlgorithmFailedException(
             _algorithm.Name,
             what,
             frame?.GetFileName(),
             frame?.GetFileLineNumber() ?? 0,
-            frame?.GetFileColumnNumber() ?? 0,
+            _guarded ? 0 : frame?.GetFileColumnNumber() ?? 0,
             e);
     }
 

@@ -56,9 +56,12 @@ internal static class PluginCompiler
             return new PluginCompilation { Errors = errors };
         }
 
+        // The code that runs is guarded (PluginGuardRewriter); its lines are the user's lines.
+        var guarded = tree.WithRootAndOptions(new PluginGuardRewriter().Visit(tree.GetRoot()), parse).WithFilePath(fullPath);
+        var toEmit = compilation.ReplaceSyntaxTree(tree, guarded);
         using var dll = new MemoryStream();
         using var pdb = new MemoryStream();
-        var emitted = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var emitted = toEmit.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
         if (!emitted.Success)
         {
             return new PluginCompilation

@@ -190,7 +190,7 @@ internal static class ExploreCommand
 
         if (o.ExtraCapacities.Any(c => c < 2 || c > 4096))
         {
-            return "--pvec capacities must be 2..4096";
+            return "--pvec capacities must be 2..4096 (the language's range for pvec)";
         }
 
         return null;
@@ -214,7 +214,7 @@ internal static class ExploreCommand
         foreach (var (cls, count) in report.Classes)
         {
             string line = string.Format(inv, "  {0,-60} {1,10:N0}", ReproWriter.Title(cls) + ":", count.Count);
-            sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed ? paint.Red(line) : paint.Yellow(line));
+            sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed or FindingClass.AlgorithmFailed ? paint.Red(line) : paint.Yellow(line));
             if (repros.TryGetValue(cls, out var repro))
             {
                 sb.Append(repro.Error == null

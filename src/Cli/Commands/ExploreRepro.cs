@@ -58,7 +58,8 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
         FindingClass.SemanticDivergence => "semantic-divergence.mmu",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
         FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
-        _ => "metadata-missing-bit.mmu",
+        FindingClass.MetadataNotAllowed => "metadata-missing-bit.mmu",
+        _ => "algorithm-failed.mmu",
     };
 
     private static void TryDelete(string path)

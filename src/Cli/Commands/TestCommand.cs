@@ -28,7 +28,7 @@ internal static class TestCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = common.ToRunOptions(parse);
+            var options = common.ToRunOptions(parse) with { RequireGoldenSections = true };
             string format = parse.GetValue(common.Format)!;
             var paint = common.Paint(parse, env);
             bool doRewrite = parse.GetValue(rewrite);

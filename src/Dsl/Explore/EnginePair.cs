@@ -32,6 +32,9 @@ internal sealed class EnginePair
     /// <summary>Set when an operation was valid under the first algorithm and not under the second.</summary>
     public string? StructuralDivergence { get; private set; }
 
+    /// <summary>Set when an algorithm's own code failed (<see cref="AlgorithmFailedException"/>): the states are then whatever it left.</summary>
+    public string? AlgorithmFailure { get; private set; }
+
     public static EnginePair Build(Shape shape, int capacity, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
     {
         var a = new ShadowMmu(first) { BatchCapacity = capacity, CheckSyncPostconditions = true };
@@ -58,7 +61,7 @@ internal sealed class EnginePair
     {
         var a = First.Clone();
         var b = Second.Clone();
-        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, StructuralDivergence = StructuralDivergence };
+        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, StructuralDivergence = StructuralDivergence, AlgorithmFailure = AlgorithmFailure };
     }
 
     /// <summary>Makes this pair's state that of <paramref name="source"/> (a pair of the same shape).</summary>
@@ -68,6 +71,7 @@ internal sealed class EnginePair
         Second.CopyStateFrom(source.Second);
         Interrupted = source.Interrupted;
         StructuralDivergence = source.StructuralDivergence;
+        AlgorithmFailure = source.AlgorithmFailure;
     }
 
     /// <summary>Applies one operation to both engines.</summary>
@@ -75,10 +79,23 @@ internal sealed class EnginePair
     {
         long interruptsA = First.Stats.Interrupted;
         long interruptsB = Second.Stats.Interrupted;
-        op.Apply(First, FirstPages);
+        try
+        {
+            op.Apply(First, FirstPages);
+        }
+        catch (AlgorithmFailedException e)
+        {
+            AlgorithmFailure = $"'{op.ToStatement(shape)}': {e.Message}";
+            return;
+        }
+
         try
         {
             op.Apply(Second, SecondPages);
+        }
+        catch (AlgorithmFailedException e)
+        {
+            AlgorithmFailure = $"'{op.ToStatement(shape)}': {e.Message}";
         }
         catch (MmuException e)
         {

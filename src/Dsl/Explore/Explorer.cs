@@ -141,6 +141,11 @@ public static class Explorer
     /// </summary>
     internal static (FindingClass Class, string? Description)? Classify(EnginePair pair, bool describe = true)
     {
+        if (pair.AlgorithmFailure is { } failure)
+        {
+            return (FindingClass.AlgorithmFailed, failure);
+        }
+
         if (pair.StructuralDivergence is { } structural)
         {
             return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, structural);

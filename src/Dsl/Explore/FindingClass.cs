@@ -17,4 +17,7 @@ public enum FindingClass
 
     /// <summary>Only bitmaps or counts differ, and some bit is missing where a page below is unsync: a false negative.</summary>
     MetadataNotAllowed,
+
+    /// <summary>An algorithm's own code threw, or was stopped by a budget (a plug-in that loops or recurses forever).</summary>
+    AlgorithmFailed,
 }

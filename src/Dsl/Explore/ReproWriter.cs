@@ -20,7 +20,9 @@ public static class ReproWriter
         var sb = new StringBuilder();
         sb.Append("# mmudsl explore: ").Append(Title(finding.Class)).Append(", ").Append(first.Name).Append(" against ").Append(second.Name).Append('\n');
         sb.Append("# ").Append(finding.Description.Replace('\n', ' ')).Append('\n');
-        sb.Append("# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
+        sb.Append(finding.Class == FindingClass.AlgorithmFailed
+            ? "# Reproduce with `mmudsl run FILE`: the algorithm fails at the last statement (exit code 2).\n"
+            : "# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
         var (firstRef, secondRef) = references ?? (first.Name, second.Name);
         sb.Append("algorithms ").Append(firstRef).Append(' ').Append(secondRef).Append('\n');
         if (finding.Capacity != ShadowMmu.DefaultBatchCapacity)
@@ -63,7 +65,8 @@ public static class ReproWriter
         FindingClass.SemanticDivergence => "semantic divergence with no interrupted sync",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic divergence after an interrupted sync",
         FindingClass.MetadataAllowed => "metadata-only difference (allowed: stale bits)",
-        _ => "metadata-only difference (not allowed: a missing bit)",
+        FindingClass.MetadataNotAllowed => "metadata-only difference (not allowed: a missing bit)",
+        _ => "algorithm failed (threw, or stopped by a budget)",
     };
 
     private static IEnumerable<string> Expectations(Finding finding, EnginePair pair)

@@ -142,6 +142,22 @@ internal sealed class ShapeSearch
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
     private bool Check(EnginePair pair, Node node, Operation op, int capacity, int weight, int warningsA, int warningsB, int violationsA, int violationsB, ref ImmutableArray<Operation> sequence)
     {
+        if (pair.AlgorithmFailure is { } failure)
+        {
+            // The states are what the failing code left: nothing else about them is checked.
+            if (Keeps(FindingClass.AlgorithmFailed, node))
+            {
+                sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
+                _acc.Add(new Finding(FindingClass.AlgorithmFailed, _shape, capacity, sequence, failure) { ShapeOrder = _shapeOrder }, weight);
+            }
+            else
+            {
+                _acc.Classes[FindingClass.AlgorithmFailed].Count += weight;
+            }
+
+            return true;
+        }
+
         CheckEngine(pair.First, warningsA, violationsA, node, op, capacity, weight, ref sequence);
         CheckEngine(pair.Second, warningsB, violationsB, node, op, capacity, weight, ref sequence);
         if (Explorer.Classify(pair, describe: false) is not { } c)

@@ -104,6 +104,11 @@ internal static class Shrinker
             }
 
             string? seen = null;
+            if (pair.AlgorithmFailure is { } failure)
+            {
+                return wanted == FindingClass.AlgorithmFailed ? new Finding(wanted, shape, capacity, operations[..(i + 1)], failure) : null;
+            }
+
             if (wanted == FindingClass.InvariantViolation)
             {
                 foreach (var (mmu, before) in new[] { (pair.First, warningsA), (pair.Second, warningsB) })

@@ -21,6 +21,13 @@ public sealed record RunOptions
     /// <summary>Loads plug-in algorithms (null: <see cref="Plugins.PluginLoader.Default"/>, with the disk cache).</summary>
     public Plugins.PluginLoader? PluginLoader { get; init; }
 
+    /// <summary>
+    /// A golden block with per-algorithm sections fails under an algorithm it has no section for
+    /// (<c>mmudsl test</c>); otherwise (<c>mmudsl run</c>) that block is not checked under it, and a
+    /// note says so. A block without sections holds for every algorithm either way.
+    /// </summary>
+    public bool RequireGoldenSections { get; init; }
+
     /// <summary>Total loop iterations a run may make (every <c>for</c> of the run counted together).</summary>
     public long MaxLoopIterations { get; init; } = 100_000_000;
 

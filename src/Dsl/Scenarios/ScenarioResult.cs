@@ -26,6 +26,9 @@ public sealed class ScenarioResult
     /// <summary>Syntax and runtime errors, rendered with their source line and caret.</summary>
     public List<string> Errors { get; } = [];
 
+    /// <summary>Remarks that change no verdict (a golden block not checked under an algorithm it has no section for), one a line.</summary>
+    public List<string> Notes { get; } = [];
+
     /// <summary>Failed expectations, golden blocks and warnings.</summary>
     public List<ScenarioFailure> Failures { get; } = [];
 
