@@ -1,17 +1,17 @@
-// A planted bug, for docs/algorithms.md: eager.cs with the walk clearing each bit BEFORE it handles
-// the child below it, as patch 05 of Lai Jiangshan's 2022 series did. Sean Christopherson's
-// objection on the list (2022-07-19): a leaf that does not fit in the batch loses its bit. Here:
-// when the batch fills inside a child's subtree, the bit leading to that child is already clear,
-// so the leaves below it that were not batched are no longer reachable through the bitmaps (a
-// false negative, invariant 2; the sync then ends with them still unsync, invariant 4).
-// The explorer finds it (a batch of one, three pages below a root, three operations):
+// eager with each bit cleared BEFORE the walk handles the child below it: the order of patch 05 of
+// Lai Jiangshan's 2022 series, which Sean Christopherson objected to on the list (2022-07-19): a
+// leaf that does not fit in the batch loses its bit. docs/algorithms.md ports that change, step by
+// step, from eager.cs. When the batch fills inside a child's subtree, the bit leading to that child
+// is already clear, so the leaves below it that were not batched can no longer be reached through
+// the bitmaps (a false negative, invariant 2), and the sync ends with them still unsync
+// (invariant 4). It takes more leaves under one page than a batch holds:
 //
-//     mmudsl explore -a eager -a examples/algorithms/eager-clear-first.cs --pages 3 --pvec 1 -k 3
+//     mmudsl run examples/algorithms/eager-clear-first.mmu
 //
 // The usings a plug-in needs (System, MmuDsl.Mmu, MmuDsl.Mmu.Algorithms) are implicit.
 // docs/algorithms.md is the API, member by member, with each member's kernel name.
 
-/// <summary>eager with its bit cleared too early: a planted bug.</summary>
+/// <summary>eager with the bit cleared first (patch 05's order).</summary>
 public sealed class EagerClearFirst : UnsyncWalkAlgorithm
 {
     public override string Name => "eager_clear_first";
@@ -27,13 +27,13 @@ public sealed class EagerClearFirst : UnsyncWalkAlgorithm
         return UnsyncWalk(kvm, sp, pvec);
     }
 
-    // __mmu_unsync_walk(), with the bug: the bit is cleared first.
+    // __mmu_unsync_walk(), bit cleared first.
     private static int UnsyncWalk(Kvm kvm, KvmMmuPage sp, KvmMmuPages pvec)
     {
         int nrUnsyncLeaf = 0;
         foreach (int i in kvm.ForEachSetBit(sp))
         {
-            kvm.ClearUnsyncChildBit(sp, i);     // THE BUG: before the child is handled
+            kvm.ClearUnsyncChildBit(sp, i);     // moved up: before the child is handled
             var child = sp.ChildAt(i);
             if (!child.IsNull)
             {

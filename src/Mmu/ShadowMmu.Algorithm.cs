@@ -130,7 +130,8 @@ public sealed partial class ShadowMmu
             InsufficientExecutionStackException => $"stopped: {e.Message}",
             _ => $"{e.GetType().Name}: {e.Message}",
         };
-        var frame = AlgorithmFrame(e);
+        // A recursion is stopped on entering a method: name the call that recursed, one frame out.
+        var frame = AlgorithmFrame(e, skip: e is InsufficientExecutionStackException ? 1 : 0);
         // A plug-in's lines are the user's, but its columns may be shifted by the inserted guards.
         return new AlgorithmFailedException(
             _algorithm.Name,
@@ -142,10 +143,11 @@ public sealed partial class ShadowMmu
     }
 
     /// <summary>
-    /// The innermost frame of <paramref name="e"/> in the algorithm's own code that has a file: in
-    /// the plug-in's assembly, or for a built-in, in a method of an algorithm class.
+    /// The innermost frame of <paramref name="e"/> in the algorithm's own code that has a file (in
+    /// the plug-in's assembly, or for a built-in, in a method of an algorithm class), after
+    /// <paramref name="skip"/> such frames.
     /// </summary>
-    private StackFrame? AlgorithmFrame(Exception e)
+    private StackFrame? AlgorithmFrame(Exception e, int skip)
     {
         var own = _algorithm.GetType().Assembly;
         bool builtin = own == typeof(ShadowMmu).Assembly;
@@ -157,7 +159,7 @@ public sealed partial class ShadowMmu
                 continue;
             }
 
-            if (builtin ? typeof(UnsyncWalkAlgorithm).IsAssignableFrom(type) : type.Assembly == own)
+            if ((builtin ? typeof(UnsyncWalkAlgorithm).IsAssignableFrom(type) : type.Assembly == own) && skip-- == 0)
             {
                 return frame;
             }
