@@ -13,6 +13,7 @@ internal static class Program
         new ExploreBenchmark(),
         new InterpreterBenchmark(),
         new ParseBenchmark(),
+        new PluginBenchmark(),
     ];
 
     private static int Main(string[] args)
