@@ -58,7 +58,7 @@ public sealed partial class ShadowMmu
         int before = _syncStates[page.Id].UnsyncChildren++;
         if (Observer != null)
         {
-            Emit(new UnsyncBitMarked(page, index));
+            Emit(new UnsyncBitMarked(page, index, before + 1));
         }
 
         return before;

@@ -41,11 +41,32 @@ public sealed partial class ShadowMmu
             throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with interrupt-after {interruptAfterBatches}: interrupt-after must be at least 1 batch");
         }
 
-        return RunLoop(parent, zap: false, interruptAfterBatches);
+        return RunLoop(parent, zap: false, interruptAfterBatches, yieldAfterBatches: null, atYield: null);
+    }
+
+    /// <summary>
+    /// <c>mmu_sync_children(parent, can_yield = true)</c> (the <c>kvm_mmu_sync_roots</c> path):
+    /// after <paramref name="yieldAfterBatches"/> batches <c>need_resched</c> is true, so it drops
+    /// mmu_lock, <paramref name="atYield"/> runs (what other vCPUs do meanwhile: their faults
+    /// unsync, link and zap pages), and the loop goes on walking until a walk returns 0. It yields
+    /// once. The page synced may be zapped at the yield point; the loop then walks what is left.
+    /// </summary>
+    public SyncOutcome SyncChildrenYielding(ShadowPage parent, int yieldAfterBatches, Action atYield)
+    {
+        ArgumentNullException.ThrowIfNull(atYield);
+        RequireLive(parent, "sync");
+        if (yieldAfterBatches < 1)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with yield-after {yieldAfterBatches}: yield-after must be at least 1 batch");
+        }
+
+        return RunLoop(parent, zap: false, interruptAfterBatches: null, yieldAfterBatches, atYield);
     }
 
     /// <summary>The sync loop (<paramref name="zap"/> false) or the zap loop of <c>mmu_zap_unsync_children</c>.</summary>
-    private SyncOutcome RunLoop(ShadowPage parent, bool zap, int? interruptAfterBatches)
+    /// <remarks>The batch of the outermost loop is made with the engine (a sync allocates nothing);
+    /// a loop nested in a batch step or at a yield point takes one of its own, made once.</remarks>
+    private SyncOutcome RunLoop(ShadowPage parent, bool zap, int? interruptAfterBatches, int? yieldAfterBatches, Action? atYield)
     {
         if (Observer != null)
         {
@@ -85,6 +106,17 @@ public sealed partial class ShadowMmu
                     Stats.Interrupted++;
                     outcome = SyncOutcome.Interrupted;
                     break;
+                }
+
+                if (batches == yieldAfterBatches)
+                {
+                    Stats.Yields++;
+                    if (Observer != null)
+                    {
+                        Emit(new SyncYielded(parent, batches));
+                    }
+
+                    atYield!();
                 }
             }
         }

@@ -56,5 +56,5 @@ public sealed partial class ShadowMmu
     }
 
     private SyncOutcome ZapUnsyncChildrenCore(ShadowPage parent) =>
-        parent.Level == 1 ? SyncOutcome.Done : RunLoop(parent, zap: true, interruptAfterBatches: null);
+        parent.Level == 1 ? SyncOutcome.Done : RunLoop(parent, zap: true, interruptAfterBatches: null, yieldAfterBatches: null, atYield: null);
 }

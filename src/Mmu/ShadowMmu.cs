@@ -24,8 +24,11 @@ public sealed partial class ShadowMmu
     private readonly List<ShadowPage> _pages = [];
     private readonly Dictionary<string, ShadowPage> _byName = new(StringComparer.Ordinal);
 
-    // gfn -> bit (1 << level) for every level a page with that gfn was made at.
-    private readonly Dictionary<long, int> _gfnLevels = [];
+    // Every page's identity, (gfn, level, role): one page each (a zapped page keeps its gfn).
+    private readonly HashSet<(long Gfn, int Level, int Role)> _identities = [];
+
+    // gfn -> the ids of the pages made for it, in creation order (unsync and write-tracking act per gfn).
+    private readonly Dictionary<long, List<int>> _pagesByGfn = [];
     private readonly List<MmuWarning> _warnings = [];
     private readonly List<InvariantViolation> _syncViolations = [];
     private long _nextFreshGfn = 1;
@@ -38,6 +41,7 @@ public sealed partial class ShadowMmu
         ArgumentNullException.ThrowIfNull(algorithm);
         _algorithm = algorithm;
         _kvm = new Kvm(this);
+        _batches.Add(new KvmMmuPages(this, _batchCapacity));
         _guarded = algorithm.GetType().Assembly != typeof(ShadowMmu).Assembly;
     }
 

@@ -43,6 +43,11 @@ public sealed class ShadowPage
     /// <summary>The guest frame this page shadows.</summary>
     public long Gfn { get; }
 
+    /// <summary>The rest of <c>sp->role</c> besides the level, as a number (0 unless the scenario gave
+    /// one): the kernel keeps one page per (gfn, role), so two level-1 pages may shadow one gfn with
+    /// different roles (different access bits, say), and go unsync together.</summary>
+    public int Role { get; internal init; }
+
     /// <summary><c>root_count</c>: nonzero while the page is in use as a root.</summary>
     public int RootCount { get; }
 

@@ -115,6 +115,7 @@ public static class ScenarioRunner
         }
 
         ReportErrors(result, loader);
+        ReportNotes(result, loader);
         JudgeGoldenBlocks(result, registry, options);
         JudgeWarnings(result);
         result.Output = OutputMerger.Merge(result.Runs);
@@ -195,6 +196,25 @@ public static class ScenarioRunner
 
     private static void AddResolutionErrors(ScenarioResult result, AlgorithmResolution resolved, SourceSpan? at, string text) =>
         result.Errors.AddRange(ResolutionText.Render(resolved, at, text));
+
+    /// <summary>The runs' notes, once each; tagged with the algorithm when not every run had it.</summary>
+    private static void ReportNotes(ScenarioResult result, SourceLoader loader)
+    {
+        var seen = new HashSet<(SourceSpan, string)>();
+        foreach (var run in result.Runs)
+        {
+            foreach (var note in run.Notes)
+            {
+                if (!seen.Add((note.Span, note.Message)))
+                {
+                    continue;
+                }
+
+                bool everywhere = result.Runs.All(r => r.Notes.Any(n => n.Span == note.Span && n.Message == note.Message));
+                result.Notes.Add(DiagnosticText.Render(note, loader.TextOf(note.Span.Path) ?? string.Empty, everywhere ? null : run.Algorithm));
+            }
+        }
+    }
 
     private static void ReportErrors(ScenarioResult result, SourceLoader loader)
     {

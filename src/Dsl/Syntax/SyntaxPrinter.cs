@@ -83,16 +83,26 @@ public static class SyntaxPrinter
         switch (statement)
         {
             case RootStatement s:
-                AppendPageDeclaration(output, "root", s.Name, s.Level, s.Gfn);
+                AppendPageDeclaration(output, "root", s.Name, s.Level, s.Gfn, s.Role);
                 break;
             case PageStatement s:
-                AppendPageDeclaration(output, "page", s.Name, s.Level, s.Gfn);
+                AppendPageDeclaration(output, "page", s.Name, s.Level, s.Gfn, s.Role);
                 break;
             case LinkStatement s:
                 output.Append("link ");
                 AppendIndexed(output, s.Parent, s.Index);
                 output.Append(" -> ");
                 AppendName(output, s.Child);
+                if (s.ViaFetch)
+                {
+                    output.Append(" via fetch");
+                    if (s.InterruptAfter is { } fetchAfter)
+                    {
+                        output.Append(" interrupt-after ");
+                        AppendExpr(output, fetchAfter, 0);
+                    }
+                }
+
                 break;
             case MapStatement s:
                 output.Append("map ");
@@ -112,6 +122,13 @@ public static class SyntaxPrinter
                 {
                     output.Append(" interrupt-after ");
                     AppendExpr(output, after, 0);
+                }
+
+                if (s.YieldAfter is { } yieldAfter)
+                {
+                    output.Append(" yield-after ");
+                    AppendExpr(output, yieldAfter, 0);
+                    AppendBlock(output, s.AtYield!, indent);
                 }
 
                 break;
@@ -202,7 +219,7 @@ public static class SyntaxPrinter
         }
     }
 
-    private static void AppendPageDeclaration(StringBuilder output, string keyword, PageName name, Expr level, Expr? gfn)
+    private static void AppendPageDeclaration(StringBuilder output, string keyword, PageName name, Expr level, Expr? gfn, Expr? role)
     {
         AppendNamed(output, keyword, name);
         output.Append(" level ");
@@ -211,6 +228,12 @@ public static class SyntaxPrinter
         {
             output.Append(" gfn ");
             AppendExpr(output, gfn, 0);
+        }
+
+        if (role is not null)
+        {
+            output.Append(" role ");
+            AppendExpr(output, role, 0);
         }
     }
 

@@ -20,7 +20,7 @@ internal static class SyntaxErrorMessages
 
     private static readonly int[] OtherKeywords =
     [
-        MmuParser.LEVEL, MmuParser.GFN, MmuParser.LARGE, MmuParser.INTERRUPT_AFTER, MmuParser.IN,
+        MmuParser.LEVEL, MmuParser.GFN, MmuParser.LARGE, MmuParser.INTERRUPT_AFTER, MmuParser.YIELD_AFTER, MmuParser.IN,
         MmuParser.INVARIANTS, MmuParser.TRUE, MmuParser.FALSE, MmuParser.STAT,
     ];
 
