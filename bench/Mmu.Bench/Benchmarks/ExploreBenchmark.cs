@@ -172,7 +172,7 @@ internal sealed class ExploreBenchmark : IBenchmark
                 foreach (var sequence in frontier)
                 {
                     var pair = Explorer.Replay(shape, capacity, sequence, _first, _second);
-                    foreach (var op in pair.ValidOperations(shape, _options.Slots))
+                    foreach (var op in pair.ValidOperations(shape, _options.Slots, _options.RawLink, _options.Yields))
                     {
                         var after = Explorer.Replay(shape, capacity, sequence, _first, _second);
                         int warningsA = after.First.Warnings.Count;
@@ -214,7 +214,7 @@ internal sealed class ExploreBenchmark : IBenchmark
             }
 
             _classes[c.Class]++;
-            return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+            return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
         }
     }
 

@@ -29,11 +29,13 @@ internal static class ExploreCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
+        var rawLink = new Option<bool>("--raw-link") { Description = "Link with link_shadow_page alone, whatever the child holds; by default links go through the page-fault path (link ... via fetch), which syncs a child with unsync children first" };
+        var yields = new Option<bool>("--yield") { Description = "Also try syncs that yield after their first batch, with each operation of the bounds at the yield point (sync P yield-after 1 { X })" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, sample, seed, jobs, output, noShrink, format, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, noShrink, format, noColor })
         {
             command.Add(o);
         }
@@ -95,6 +97,8 @@ internal static class ExploreCommand
                 Seed = parse.GetValue(seed),
                 Parallelism = Math.Max(1, parse.GetValue(jobs)),
                 Shrink = !parse.GetValue(noShrink),
+                RawLink = parse.GetValue(rawLink),
+                Yields = parse.GetValue(yields),
             };
             string? problem = Validate(options);
             if (problem != null)
@@ -203,6 +207,7 @@ internal static class ExploreCommand
         var inv = CultureInfo.InvariantCulture;
         sb.Append(paint.Bold($"mmudsl explore: {o.First} against {o.Second}")).Append('\n');
         sb.Append($"  bounds: up to {o.MaxRoots} roots and {o.MaxPages} further pages, levels 1..{o.MaxLevel}, child slots {{{string.Join(",", o.Slots)}}}, sequences of up to {o.MaxOperations} operations\n");
+        sb.Append($"  moves: links {(o.RawLink ? "raw (link_shadow_page alone, --raw-link)" : "through the page-fault path (via fetch: a child with unsync children is synced first)")}; unsync per gfn{(o.Yields ? "; syncs that yield after their first batch, with one operation at the yield point (--yield)" : string.Empty)}\n");
         sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Count > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
         double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         string shapes = report.Sampled

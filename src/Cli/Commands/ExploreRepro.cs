@@ -57,6 +57,7 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
         FindingClass.InvariantViolation => "invariant-violation.mmu",
         FindingClass.SemanticDivergence => "semantic-divergence.mmu",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
+        FindingClass.SemanticDivergenceAfterYield => "semantic-divergence-after-yield.mmu",
         FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
         FindingClass.MetadataNotAllowed => "metadata-missing-bit.mmu",
         _ => "algorithm-failed.mmu",

@@ -27,6 +27,8 @@ internal static class ExploreJsonReport
             Numbers(w, "slots", o.Slots);
             w.WriteNumber("operations", o.MaxOperations);
             Numbers(w, "extraCapacities", o.ExtraCapacities);
+            w.WriteString("links", o.RawLink ? "raw" : "fetch");
+            w.WriteBoolean("yields", o.Yields);
             w.WriteEndObject();
             w.WriteNumber("shapes", report.Shapes);
             w.WriteNumber("shapesExplored", report.ShapesExplored);

@@ -82,6 +82,19 @@ public sealed record ExploreOptions
     /// </summary>
     internal bool ShareCapacities { get; init; } = true;
 
+    /// <summary>
+    /// Link with <c>link_shadow_page</c> alone, whatever the child holds (the explorer's moves before
+    /// the fault path was modelled); by default a link goes through the page-fault path
+    /// (<c>link ... via fetch</c>), which syncs a child with unsync children first, as the kernel does.
+    /// </summary>
+    public bool RawLink { get; init; }
+
+    /// <summary>
+    /// Also try, for every page a sync may start at, a sync that yields after its first batch with
+    /// each single operation of the bounds at the yield point (<c>sync P yield-after 1 { X }</c>).
+    /// </summary>
+    public bool Yields { get; init; }
+
     /// <summary>Shrink findings to minimal repros.</summary>
     public bool Shrink { get; init; } = true;
 }

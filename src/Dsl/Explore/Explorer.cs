@@ -148,7 +148,7 @@ public static class Explorer
 
         if (pair.StructuralDivergence is { } structural)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, structural);
+            return (DivergenceClass(pair), structural);
         }
 
         // Compared page by page without snapshots: this runs once per explored operation.
@@ -163,13 +163,13 @@ public static class Explorer
                 string? what = !describe ? null : p.Unsync != q.Unsync ? $"{p.Name}.unsync: {Bool(p.Unsync)} against {Bool(q.Unsync)}"
                     : p.Zapped != q.Zapped ? $"{p.Name}.zapped: {Bool(p.Zapped)} against {Bool(q.Zapped)}"
                     : $"{p.Name}.syncs: {p.Syncs} against {q.Syncs}";
-                return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, what);
+                return (DivergenceClass(pair), what);
             }
         }
 
         if (pair.First.Stats.Unsync != pair.Second.Stats.Unsync)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, describe ? $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}" : null);
+            return (DivergenceClass(pair), describe ? $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}" : null);
         }
 
         int differs = -1;
@@ -199,6 +199,12 @@ public static class Explorer
     }
 
     private static string Bool(bool b) => b ? "true" : "false";
+
+    /// <summary>A semantic difference, by what the sequence held: an interrupted sync, a yielding one, or neither.</summary>
+    private static FindingClass DivergenceClass(EnginePair pair) =>
+        pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt
+        : pair.Yielded ? FindingClass.SemanticDivergenceAfterYield
+        : FindingClass.SemanticDivergence;
 
     // A bit set under one algorithm and clear under the other, where the child behind it leads to
     // an unsync page in the engine that lacks the bit: a false negative.

@@ -12,6 +12,10 @@ public enum FindingClass
     /// <summary>The semantic state differs only after an interrupted sync: a difference in progress per batch.</summary>
     SemanticDivergenceAfterInterrupt,
 
+    /// <summary>The semantic state differs after a sync that yielded (no interrupted one): what another
+    /// vCPU did at the yield point met a different state (<c>explore --yield</c>).</summary>
+    SemanticDivergenceAfterYield,
+
     /// <summary>Only bitmaps or counts differ, and every differing bit is a false positive the next walk clears.</summary>
     MetadataAllowed,
 

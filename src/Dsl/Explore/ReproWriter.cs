@@ -64,6 +64,7 @@ public static class ReproWriter
         FindingClass.InvariantViolation => "invariant violation",
         FindingClass.SemanticDivergence => "semantic divergence with no interrupted sync",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic divergence after an interrupted sync",
+        FindingClass.SemanticDivergenceAfterYield => "semantic divergence after a yielding sync",
         FindingClass.MetadataAllowed => "metadata-only difference (allowed: stale bits)",
         FindingClass.MetadataNotAllowed => "metadata-only difference (not allowed: a missing bit)",
         _ => "algorithm failed (threw, or stopped by a budget)",
@@ -84,7 +85,7 @@ public static class ReproWriter
 
         var a = pair.FirstPages;
         var b = pair.SecondPages;
-        bool semantic = finding.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+        bool semantic = finding.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
         for (int i = 0; i < a.Length; i++)
         {
             var p = a[i];

@@ -76,7 +76,7 @@ internal sealed class ShapeSearch
             _next = [];
             foreach (var node in frontier)
             {
-                foreach (var op in node.Pair.ValidOperations(_shape, _options.Slots))
+                foreach (var op in node.Pair.ValidOperations(_shape, _options.Slots, _options.RawLink, _options.Yields))
                 {
                     Transition(node, op, node.Capacities, extend);
                 }
@@ -175,7 +175,7 @@ internal sealed class ShapeSearch
             _acc.Classes[c.Class].Count += weight;
         }
 
-        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
     }
 
     private void CheckEngine(ShadowMmu mmu, int warningsBefore, int violationsBefore, Node node, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)

@@ -114,13 +114,17 @@ public sealed class ExplorerTests
     }
 
     [Theory]
-    [InlineData("legacy", "recursive")]
-    [InlineData("legacy", "mutant_no_stale_clear")]
-    public void Search_ReachesExactlyTheStatesOfANaiveReplay(string first, string second)
+    [InlineData("legacy", "recursive", false, false)]
+    [InlineData("legacy", "mutant_no_stale_clear", false, false)]
+    [InlineData("legacy", "recursive", true, false)]
+    [InlineData("legacy", "eager", false, true)]
+    [InlineData("recursive", "mutant_first_parent_marking", false, true)]
+    public void Search_ReachesExactlyTheStatesOfANaiveReplay(string first, string second, bool rawLink, bool yields)
     {
         var options = ExploreOptions.Default with
         {
-            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!,
+            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = yields ? 2 : 3, Shrink = false,
+            First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!, RawLink = rawLink, Yields = yields,
         };
         var report = Explorer.Run(options);
 
@@ -149,7 +153,7 @@ public sealed class ExplorerTests
     private static void Visit(Shape shape, int capacity, ImmutableArray<Operation> ops, ExploreOptions options, UnsyncWalkAlgorithm a, UnsyncWalkAlgorithm b, Dictionary<(ulong, ulong), (int Depth, int Operations)> depthOf, HashSet<FindingClass> classes)
     {
         var pair = Explorer.Replay(shape, capacity, ops, a, b);
-        var valid = pair.ValidOperations(shape, options.Slots);
+        var valid = pair.ValidOperations(shape, options.Slots, options.RawLink, options.Yields);
         var key = StateHash.Of(pair);
         if (!depthOf.TryGetValue(key, out var seen) || ops.Length < seen.Depth)
         {
@@ -177,7 +181,7 @@ public sealed class ExplorerTests
             if (c is { } found)
             {
                 classes.Add(found.Class);
-                if (found.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt)
+                if (found.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield)
                 {
                     continue;
                 }
