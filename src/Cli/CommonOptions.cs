@@ -58,6 +58,16 @@ internal sealed class CommonOptions
         command.Add(MaxPages);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(MaxLoopIterations) is { } iterations && !SettingRange.MaxLoopIterations.Contains(iterations))
+            {
+                result.AddError("--max-loop-iterations: " + SettingRange.MaxLoopIterations.OutOfRange(iterations.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (result.GetValue(MaxPages) is { } pages && !SettingRange.MaxPages.Contains(pages))
+            {
+                result.AddError("--max-pages: " + SettingRange.MaxPages.OutOfRange(pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             foreach (var name in Algorithms(result.GetValue(Algorithm)) ?? [])
             {
                 if (WalkAlgorithms.Find(name, includeMutants: true) == null)

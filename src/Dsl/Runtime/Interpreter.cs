@@ -266,24 +266,19 @@ internal sealed partial class Interpreter
         switch (s.Name.Name)
         {
             case "pvec":
-                if (v < 2 || v > 4096)
-                {
-                    throw new ScriptRuntimeException(s.Value.Span, $"pvec (the batch capacity, KVM_PAGE_ARRAY_NR) must be between 2 and 4096, not {v}");
-                }
-
-                _mmu.BatchCapacity = (int)v;
+                _mmu.BatchCapacity = (int)SettingRange.Pvec.Check(v, s.Value.Span);
                 break;
             case "max_pages":
-                _maxPages = (int)Math.Clamp(v, 1, int.MaxValue);
+                _maxPages = (int)SettingRange.MaxPages.Check(v, s.Value.Span);
                 break;
             case "max_loop_iterations":
-                _maxLoopIterations = Math.Max(1, v);
+                _maxLoopIterations = SettingRange.MaxLoopIterations.Check(v, s.Value.Span);
                 break;
             case "max_call_depth":
-                _maxCallDepth = (int)Math.Clamp(v, 1, 10_000);
+                _maxCallDepth = (int)SettingRange.MaxCallDepth.Check(v, s.Value.Span);
                 break;
             default:
-                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are pvec, max_pages, max_loop_iterations, max_call_depth");
+                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are {string.Join(", ", SettingRange.All.Select(r => r.Name))}");
         }
     }
 
