@@ -48,6 +48,11 @@ internal sealed class CommonOptions
         Description = "Pages a run may make (default 10,000,000).",
     };
 
+    public Option<long?> MaxFileSize { get; } = new("--max-file-size")
+    {
+        Description = "Bytes a scenario file or an included file may have (default 67,108,864: 64 MiB); a larger one is refused before it is read.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Algorithm);
@@ -56,6 +61,7 @@ internal sealed class CommonOptions
         command.Add(NoColor);
         command.Add(MaxLoopIterations);
         command.Add(MaxPages);
+        command.Add(MaxFileSize);
         command.Validators.Add(result =>
         {
             if (result.GetValue(MaxLoopIterations) is { } iterations && !SettingRange.MaxLoopIterations.Contains(iterations))
@@ -66,6 +72,11 @@ internal sealed class CommonOptions
             if (result.GetValue(MaxPages) is { } pages && !SettingRange.MaxPages.Contains(pages))
             {
                 result.AddError("--max-pages: " + SettingRange.MaxPages.OutOfRange(pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (result.GetValue(MaxFileSize) is { } bytes && bytes < 1)
+            {
+                result.AddError($"--max-file-size must be at least 1 byte, not {bytes}");
             }
 
             foreach (var name in Algorithms(result.GetValue(Algorithm)) ?? [])
@@ -105,6 +116,11 @@ internal sealed class CommonOptions
         if (parse.GetValue(MaxPages) is { } pages)
         {
             options = options with { MaxPages = pages };
+        }
+
+        if (parse.GetValue(MaxFileSize) is { } bytes)
+        {
+            options = options with { MaxSourceBytes = bytes };
         }
 
         return options;

@@ -364,10 +364,12 @@ internal sealed partial class Interpreter
             throw new ScriptRuntimeException(s.Path.Span, $"include depth limit reached: more than {_options.MaxIncludeDepth} nested includes");
         }
 
-        var parsed = _loader.Load(full, out var error);
+        var parsed = _loader.Load(full, out var problem, out var invalid);
         if (parsed == null)
         {
-            throw new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {error} ({full})");
+            throw problem != null
+                ? new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {problem} ({full})")
+                : new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': it is not valid UTF-8 ({full})", invalid);
         }
 
         if (parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

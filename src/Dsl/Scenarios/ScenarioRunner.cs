@@ -21,21 +21,23 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        string text;
-        try
-        {
-            text = options.ReadFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        var read = options.Read(path);
+        if (read.Problem != null)
         {
             var result = new ScenarioResult(path);
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
-                : Directory.Exists(path) ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)"
-                : e.Message;
+            string why = read.Problem == "it is a folder" ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)" : read.Problem;
             result.Errors.Add($"{path}: error: cannot read the scenario: {why}\n");
             return result;
         }
 
+        if (!read.Invalid.IsEmpty)
+        {
+            var result = new ScenarioResult(path);
+            result.Errors.AddRange(read.Invalid.Select(d => DiagnosticText.Render(d, read.Text!, null)));
+            return result;
+        }
+
+        string text = read.Text!;
         return RunText(path, text, options, recordSteps);
     }
 
@@ -82,7 +84,7 @@ public static class ScenarioRunner
     private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps)
     {
         var result = new ScenarioResult(path);
-        var loader = new SourceLoader(options.ReadFile, options.Parse);
+        var loader = new SourceLoader(options);
         var parsed = loader.Add(path, text);
         result.Sources[path] = text;
         result.Files[path] = parsed.File;
