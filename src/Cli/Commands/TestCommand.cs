@@ -4,6 +4,7 @@ using MmuDsl.Cli.Reports;
 using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Scenarios;
+using MmuDsl.Dsl.Sources;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -43,18 +44,18 @@ internal static class TestCommand
             var found = new List<string>();
             foreach (var root in roots)
             {
-                if (File.Exists(root))
+                switch (FileStatus.Of(root).Kind)
                 {
-                    found.Add(root);
-                }
-                else if (Directory.Exists(root))
-                {
-                    found.AddRange(Directory.EnumerateFiles(root, "*.mmu", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-                }
-                else
-                {
-                    stderr.WriteLine($"mmudsl: error: no such file or folder: {root}");
-                    return 2;
+                    case FileKind.Directory:
+                        found.AddRange(ScenarioFolder.Find(root, warning => stderr.WriteLine($"mmudsl: warning: {warning}")));
+                        break;
+                    case FileKind.Missing:
+                        stderr.WriteLine($"mmudsl: error: no such file or folder: {root}");
+                        return 2;
+                    default:
+                        // A file, whatever its kind: running it says why it cannot be read.
+                        found.Add(root);
+                        break;
                 }
             }
 
