@@ -64,6 +64,14 @@ internal static class TestCommand
                 found = found.Where(f => f.Contains(text, StringComparison.Ordinal)).ToList();
             }
 
+            if (doRewrite)
+            {
+                foreach (string folder in found.Select(f => Path.GetDirectoryName(Path.GetFullPath(f)) ?? ".").Distinct(StringComparer.Ordinal))
+                {
+                    RemoveStaleTemporaries(folder, stdout);
+                }
+            }
+
             int passed = 0, failed = 0, skipped = 0, exit = 0;
             var junit = new List<(ScenarioResult, string, TimeSpan)>();
             foreach (var file in found.Distinct())
@@ -148,13 +156,36 @@ internal static class TestCommand
             return result;
         }
 
+        bool allWritten = true;
         foreach (var plan in plans)
         {
-            GoldenRewriter.Apply(plan);
-            stdout.WriteLine($"rewrote {plan.Path}: golden block{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} of line{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} {string.Join(", ", plan.ChangedBlockLines)}");
+            RemoveStaleTemporaries(Path.GetDirectoryName(Path.GetFullPath(plan.Path)) ?? ".", stdout);
+            var outcome = GoldenRewriter.Apply(plan);
+            if (!outcome.Written)
+            {
+                // This file's error; the run goes on with the next file and ends with its summary.
+                result.Errors.Add($"{plan.Path}: error: cannot rewrite it: {outcome.Error}\n");
+                allWritten = false;
+                continue;
+            }
+
+            stdout.WriteLine($"rewrote {plan.Path}{(outcome.Target != Path.GetFullPath(plan.Path) ? $" (the target of the link, {outcome.Target})" : string.Empty)}: golden block{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} of line{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} {string.Join(", ", plan.ChangedBlockLines)}");
+            if (outcome.Note != null)
+            {
+                stderr.WriteLine($"mmudsl: warning: {outcome.Note}");
+            }
         }
 
         // Judge the file as it now stands.
-        return ScenarioRunner.RunFile(file, options);
+        return allWritten ? ScenarioRunner.RunFile(file, options) : result;
+    }
+
+    /// <summary>Removes the temporary files a killed rewrite left in <paramref name="directory"/> (issue 14, item 10).</summary>
+    internal static void RemoveStaleTemporaries(string directory, TextWriter stdout)
+    {
+        foreach (string removed in RewriteFile.RemoveStaleTemporaries(directory))
+        {
+            stdout.WriteLine($"removed {removed}: left by a rewrite whose process is gone");
+        }
     }
 }

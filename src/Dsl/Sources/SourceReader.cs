@@ -63,7 +63,7 @@ public static class SourceReader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max(status.Size, 0) + 1, Math.Min(maxBytes + 1, int.MaxValue)));
+            var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(Math.Min(status.Size, maxBytes) + 1, 1, Array.MaxLength));
             while (true)
             {
                 var span = buffer.GetSpan(64 * 1024);
