@@ -144,7 +144,7 @@ internal static class TestCommand
 
     private static ScenarioResult Rewrite(string file, ScenarioResult result, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
-        if (result.ExitCode == 2)
+        if (result.StoppedOnError)
         {
             stderr.WriteLine($"{file}: not rewritten: the run stopped on an error");
             return result;

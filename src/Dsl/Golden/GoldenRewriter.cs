@@ -14,13 +14,13 @@ namespace MmuDsl.Dsl.Golden;
 public static class GoldenRewriter
 {
     /// <summary>
-    /// Computes the new texts of the files whose blocks differ. Returns nothing when the run had
-    /// errors (<see cref="ScenarioResult.ExitCode"/> 2).
+    /// Computes the new texts of the files whose blocks differ or have problems. Returns nothing
+    /// when parsing or a run stopped on an error (<see cref="ScenarioResult.StoppedOnError"/>).
     /// </summary>
     public static IReadOnlyList<FileRewrite> Plan(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Errors.Count > 0)
+        if (result.StoppedOnError)
         {
             return [];
         }
@@ -38,13 +38,13 @@ public static class GoldenRewriter
             foreach (var block in group)
             {
                 // A block that holds is left exactly as it is (it may hold sections that agree).
-                if (block.Actual.Count == 0 || block.Holds)
+                if ((block.Actual.Count == 0 && block.Problems.Count == 0) || block.Holds)
                 {
                     continue;
                 }
 
                 var golden = block.Statement.Golden!;
-                string newContent = GoldenExpectation.Format(block.Actual, result.Algorithms, block.Expected);
+                string newContent = GoldenExpectation.Format(block.Actual, [.. result.Algorithms, .. block.Unchecked.Keys], block.Unchecked);
                 string oldContent = golden.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
                 if (newContent == oldContent)
                 {

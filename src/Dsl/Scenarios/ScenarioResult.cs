@@ -44,6 +44,15 @@ public sealed class ScenarioResult
     /// <summary>Parsed files, by path.</summary>
     public Dictionary<string, ScenarioFile> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many of <see cref="Errors"/> are problems of golden blocks (the run itself went through).</summary>
+    internal int GoldenBlockErrors { get; set; }
+
+    /// <summary>
+    /// True when parsing or a run stopped on an error: then nothing may be rewritten. Errors of golden
+    /// blocks alone (a section that may not stand there) do not stop a run, and a rewrite fixes them.
+    /// </summary>
+    public bool StoppedOnError => Errors.Count > GoldenBlockErrors;
+
     /// <summary>0: everything held; 1: an expectation, golden block or warning failed; 2: could not parse or run.</summary>
     public int ExitCode => Errors.Count > 0 ? 2 : Failures.Count > 0 ? 1 : 0;
 }

@@ -115,7 +115,7 @@ public static class ScenarioRunner
         }
 
         ReportErrors(result, loader);
-        JudgeGoldenBlocks(result);
+        JudgeGoldenBlocks(result, options);
         JudgeWarnings(result);
         result.Output = OutputMerger.Merge(result.Runs);
         return result;
@@ -197,14 +197,20 @@ public static class ScenarioRunner
         }
     }
 
-    private static void JudgeGoldenBlocks(ScenarioResult result)
+    // Read this with GoldenExpectation (the block format) and tests/Dsl.Tests/Hardening/GoldenSectionTests.cs.
+    // The rule: a block holds one text, or sections only for the algorithms that ran its statement.
+    // A section for an algorithm that ran the file but not this statement, or for a name that is no
+    // algorithm, or for one that does not run this file, is an error at its header (a block that
+    // could never fail otherwise). An algorithm the command line (--algorithm) left out of this run
+    // is simply not checked, and its text is kept by a rewrite.
+    private static void JudgeGoldenBlocks(ScenarioResult result, RunOptions options)
     {
         foreach (var run in result.Runs)
         {
             result.Failures.AddRange(run.Failures);
         }
 
-        var order = result.Algorithms;
+        var stopped = result.Runs.Where(r => r.Errors.Count > 0).Select(r => r.Algorithm).ToHashSet(StringComparer.Ordinal);
         foreach (var file in result.Files.Values)
         {
             foreach (var statement in SyntaxWalk.Statements(file.Statements))
@@ -234,7 +240,41 @@ public static class ScenarioRunner
                     }
                 }
 
-                var expected = GoldenExpectation.Parse(block.Text, order.Concat(WalkAlgorithms.All.Select(a => a.Name)).Distinct().ToList());
+                var expected = GoldenExpectation.Parse(block.Text);
+                var problems = new List<Diagnostic>();
+                foreach (var p in expected.Problems)
+                {
+                    problems.Add(BlockDiagnostic(block, p.Line, p.Offset, p.Length, p.Message));
+                }
+
+                var notChecked = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var section in expected.Sections)
+                {
+                    string name = section.Algorithm;
+                    string? problem = actual.ContainsKey(name) ? null
+                        : WalkAlgorithms.Find(name, options.AllowMutants) == null ? $"unknown algorithm '{name}' in a section header; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(x => x.Name))} (output that begins with '@' is written with one more '@')"
+                        : result.Algorithms.Contains(name) ? (stopped.Contains(name) ? null : $"a section for '{name}', which ran this file but not this statement: a block holds sections only for the algorithms that run its statement (mmudsl test --rewrite drops it)")
+                        : options.Algorithms != null && !options.Algorithms.Contains(name) ? null
+                        : $"a section for '{name}', which does not run this file (it runs {(result.Algorithms.Count == 0 ? "no algorithm" : string.Join(", ", result.Algorithms))}): a block holds sections only for the algorithms that run its statement";
+                    if (problem != null)
+                    {
+                        problems.Add(BlockDiagnostic(block, section.Line, section.Offset, section.Length, problem));
+                    }
+                    else if (!actual.ContainsKey(name) && !result.Algorithms.Contains(name))
+                    {
+                        notChecked.TryAdd(name, section.Text);
+                    }
+                }
+
+                if (!expected.HasSections && options.Algorithms != null && expected.Problems.Count == 0)
+                {
+                    // One text for every algorithm: those the command line left out keep it.
+                    foreach (var name in FileAlgorithms(result, file).Where(n => !options.Algorithms.Contains(n) && !actual.ContainsKey(n)))
+                    {
+                        notChecked.TryAdd(name, expected.Common!);
+                    }
+                }
+
                 var mismatched = new List<string>();
                 foreach (var (algorithm, text) in actual)
                 {
@@ -242,18 +282,35 @@ public static class ScenarioRunner
                     if (want != text)
                     {
                         mismatched.Add(algorithm);
-                        var run = result.Runs.First(r => r.Algorithm == algorithm);
-                        if (run.Errors.Count == 0)
+                        if (!stopped.Contains(algorithm))
                         {
                             result.Failures.Add(new ScenarioFailure(statement.Span, FailureKind.GoldenBlock, algorithm, $"golden block differs [{algorithm}]", UnifiedDiff.Render(want, text)));
                         }
                     }
                 }
 
-                result.GoldenBlocks.Add(new GoldenBlockResult(file, statement, expected, actual, mismatched));
+                foreach (var d in problems)
+                {
+                    result.Errors.Add(DiagnosticText.Render(d, file.Text, null));
+                    result.GoldenBlockErrors++;
+                }
+
+                result.GoldenBlocks.Add(new GoldenBlockResult(file, statement, expected, actual, mismatched) { Problems = problems, Unchecked = notChecked });
             }
         }
     }
+
+    // The algorithms the file asks for: its `algorithms` statement, or every algorithm.
+    private static IEnumerable<string> FileAlgorithms(ScenarioResult result, ScenarioFile file)
+    {
+        var main = result.Files.GetValueOrDefault(result.Path) ?? file;
+        return main.Statements.Length > 0 && main.Statements[0] is AlgorithmsStatement chosen
+            ? chosen.Names.Select(n => n.Name)
+            : WalkAlgorithms.All.Select(a => a.Name);
+    }
+
+    private static Diagnostic BlockDiagnostic(GoldenBlock block, int line, int offset, int length, string message) =>
+        new(new SourceSpan(block.Content.Path, block.Content.Line + line, 1, block.Content.Start + offset, block.Content.Start + offset + length), DiagnosticSeverity.Error, message);
 
     private static void JudgeWarnings(ScenarioResult result)
     {
