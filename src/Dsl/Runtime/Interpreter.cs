@@ -28,12 +28,15 @@ internal sealed partial class Interpreter
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, ProcStatement> _procs = new(StringComparer.Ordinal);
     private readonly List<string> _includeStack = [];
-    private const int MaxTraceLength = 64 * 1024 * 1024;
     private const int MaxStringLength = 1024 * 1024;
     private readonly List<StringBuilder> _traces = [];
     private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
+    private readonly Action<OutputChunk>? _live;
     private long _maxLoopIterations;
+    private long _maxOutput;
+    private long _outputChars;
+    private Statement? _current;
     private int _maxPages;
     private int _maxCallDepth;
     private long _iterations;
@@ -41,8 +44,10 @@ internal sealed partial class Interpreter
     private int _callDepth;
     private ReadRecorder? _reads;
 
-    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps)
+    /// <param name="live">Hears each output chunk as it is printed (the runner writes output as it is produced).</param>
+    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, Action<OutputChunk>? live = null)
     {
+        _live = live;
         _loader = loader;
         _options = options;
         _mmu = new ShadowMmu(algorithm);
@@ -62,9 +67,10 @@ internal sealed partial class Interpreter
         _maxLoopIterations = options.MaxLoopIterations;
         _maxPages = options.MaxPages;
         _maxCallDepth = options.MaxCallDepth;
+        _maxOutput = options.MaxOutputChars;
         if (options.TraceAll)
         {
-            _mmu.Observer = e => _run.Output.Add(new OutputChunk(null, "  | " + e.Describe() + "\n"));
+            _mmu.Observer = e => Emit(_current, null, "  | " + e.Describe() + "\n");
         }
     }
 
@@ -123,6 +129,8 @@ internal sealed partial class Interpreter
         }
 
         int warningsBefore = _mmu.Warnings.Count;
+        var outer = _current;
+        _current = statement;
         try
         {
             Dispatch(statement, scope);
@@ -133,6 +141,7 @@ internal sealed partial class Interpreter
         }
         finally
         {
+            _current = outer;
             for (int w = warningsBefore; w < _mmu.Warnings.Count; w++)
             {
                 _run.Warnings.Add(new FiredWarning(statement.Span, _mmu.Warnings[w]));
@@ -240,7 +249,29 @@ internal sealed partial class Interpreter
         }
     }
 
-    private void Print(Statement statement, string text) => _run.Output.Add(new OutputChunk(statement, text));
+    private void Print(Statement statement, string text) => Emit(statement, statement, text);
+
+    // Every character of output goes through here: counted against max_output (the statement that
+    // would cross it gets the diagnostic, and its text is not kept), then kept and heard live.
+    private void Emit(Statement? at, Statement? owner, string text)
+    {
+        CountOutput(at, text.Length);
+        var chunk = new OutputChunk(owner, text);
+        _run.Output.Add(chunk);
+        _live?.Invoke(chunk);
+    }
+
+    private void CountOutput(Statement? at, long characters)
+    {
+        if (_outputChars + characters > _maxOutput)
+        {
+            throw new ScriptRuntimeException(
+                at?.Span ?? default,
+                $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)");
+        }
+
+        _outputChars += characters;
+    }
 
     private void Sync(SyncStatement s, Scope scope)
     {
@@ -276,6 +307,9 @@ internal sealed partial class Interpreter
                 break;
             case "max_call_depth":
                 _maxCallDepth = (int)SettingRange.MaxCallDepth.Check(v, s.Value.Span);
+                break;
+            case "max_output":
+                _maxOutput = SettingRange.MaxOutput.Check(v, s.Value.Span);
                 break;
             default:
                 throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are {string.Join(", ", SettingRange.All.Select(r => r.Name))}");
@@ -440,9 +474,9 @@ internal sealed partial class Interpreter
                 string line = e.Describe();
                 foreach (var t in _traces)
                 {
-                    if (t.Length + line.Length > MaxTraceLength)
+                    if (_outputChars + t.Length + line.Length + 1 > _maxOutput)
                     {
-                        throw new ScriptRuntimeException(s.Span, $"trace output limit reached: more than {MaxTraceLength} characters");
+                        CountOutput(s, t.Length + line.Length + 1);
                     }
 
                     t.Append(line).Append('\n');

@@ -24,6 +24,13 @@ public sealed record RunOptions
     /// <summary>Pages a run may make.</summary>
     public int MaxPages { get; init; } = 10_000_000;
 
+    /// <summary>
+    /// Characters of output a run may print (every output statement and trace line counted
+    /// together, per algorithm): a runaway <c>echo</c> in a loop stops with a diagnostic at the
+    /// statement that crossed it, long before memory runs out (<c>set max_output N</c>).
+    /// </summary>
+    public long MaxOutputChars { get; init; } = 100_000_000;
+
     /// <summary>How deep includes may nest.</summary>
     public int MaxIncludeDepth { get; init; } = 32;
 

@@ -22,8 +22,11 @@ public sealed record SettingRange(string Name, string Meaning, long Min, long Ma
     /// <summary><c>set max_call_depth</c>: deeper than 10,000 would not fit the runner's stack.</summary>
     public static SettingRange MaxCallDepth { get; } = new("max_call_depth", "nested procedure calls", 1, 10_000);
 
+    /// <summary><c>set max_output</c>: characters of output (every statement's, traces included).</summary>
+    public static SettingRange MaxOutput { get; } = new("max_output", "characters of output a run may print", 1, long.MaxValue);
+
     /// <summary>Every setting, in the order the error for an unknown one lists them.</summary>
-    public static IReadOnlyList<SettingRange> All { get; } = [Pvec, MaxPages, MaxLoopIterations, MaxCallDepth];
+    public static IReadOnlyList<SettingRange> All { get; } = [Pvec, MaxPages, MaxLoopIterations, MaxCallDepth, MaxOutput];
 
     /// <summary>True when <paramref name="value"/> is in the range.</summary>
     public bool Contains(long value) => value >= Min && value <= Max;

@@ -17,7 +17,14 @@ public static class ScenarioRunner
     private const int StackSize = 256 * 1024 * 1024;
 
     /// <summary>Runs the scenario at <paramref name="path"/>.</summary>
-    public static ScenarioResult RunFile(string path, RunOptions options, bool recordSteps = false)
+    public static ScenarioResult RunFile(string path, RunOptions options, bool recordSteps = false) => RunFile(path, options, null, recordSteps);
+
+    /// <summary>
+    /// Runs the scenario at <paramref name="path"/>, writing its merged output to
+    /// <paramref name="liveOutput"/> as the last run prints it (when not null); the result's
+    /// <see cref="ScenarioResult.Output"/> is then empty.
+    /// </summary>
+    public static ScenarioResult RunFile(string path, RunOptions options, TextWriter? liveOutput, bool recordSteps = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,11 +45,14 @@ public static class ScenarioRunner
         }
 
         string text = read.Text!;
-        return RunText(path, text, options, recordSteps);
+        return RunText(path, text, options, liveOutput, recordSteps);
     }
 
     /// <summary>Runs a scenario whose text the caller has; includes are read relative to <paramref name="path"/>.</summary>
-    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false)
+    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false) => RunText(path, text, options, null, recordSteps);
+
+    /// <summary>As <see cref="RunText(string, string, RunOptions, bool)"/>, writing the output to <paramref name="liveOutput"/> as it is produced.</summary>
+    public static ScenarioResult RunText(string path, string text, RunOptions options, TextWriter? liveOutput, bool recordSteps = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -54,7 +64,7 @@ public static class ScenarioRunner
             {
                 try
                 {
-                    result = RunOnThisThread(path, text, options, recordSteps);
+                    result = RunOnThisThread(path, text, options, recordSteps, liveOutput);
                 }
                 catch (InsufficientExecutionStackException e)
                 {
@@ -81,7 +91,7 @@ public static class ScenarioRunner
         return result;
     }
 
-    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps)
+    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps, TextWriter? liveOutput)
     {
         var result = new ScenarioResult(path);
         var loader = new SourceLoader(options);
@@ -101,12 +111,21 @@ public static class ScenarioRunner
             return result;
         }
 
+        var live = liveOutput == null ? null : new LiveOutput(liveOutput);
         foreach (var algorithm in algorithms)
         {
             result.Algorithms.Add(algorithm.Name);
-            var interpreter = new Interpreter(algorithm, loader, options, recordSteps);
+            bool last = result.Algorithms.Count == algorithms.Count;
+            if (last)
+            {
+                live?.Start(result.Runs, algorithm.Name);
+            }
+
+            var interpreter = new Interpreter(algorithm, loader, options, recordSteps, last ? live == null ? null : live.Hear : null);
             result.Runs.Add(interpreter.Run(parsed.File));
         }
+
+        live?.Finish();
 
         foreach (var (p, r) in loader.Parsed)
         {
@@ -117,7 +136,7 @@ public static class ScenarioRunner
         ReportErrors(result, loader);
         JudgeGoldenBlocks(result, options);
         JudgeWarnings(result);
-        result.Output = OutputMerger.Merge(result.Runs);
+        result.Output = live == null ? OutputMerger.Merge(result.Runs) : string.Empty;
         return result;
     }
 
