@@ -13,6 +13,7 @@ internal static class Program
         new ExploreBenchmark(),
         new InterpreterBenchmark(),
         new ParseBenchmark(),
+        new BigFileBenchmark(),
     ];
 
     private static int Main(string[] args)
