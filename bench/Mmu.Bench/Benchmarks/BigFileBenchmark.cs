@@ -72,13 +72,16 @@ internal sealed class BigFileBenchmark : IBenchmark
         output.WriteLine($"  machine : {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
         output.WriteLine("  tree    : bytes the syntax tree retains per statement (GC.GetTotalMemory after a full collection, the ParseResult alive); parse allocation per statement");
         output.WriteLine("  interp. : bytes one algorithm's run retains per statement beyond the tree (the engine, the run's record)");
-        output.WriteLine("  run     : a child process running ScenarioRunner.RunFile (read, parse, both algorithms, output written as produced): wall time, peak RSS (VmHWM)");
+        output.WriteLine("  run     : a child process running ScenarioRunner.RunFile (read, parse, both algorithms, output written as produced): wall time,");
+        output.WriteLine("            CPU time (user + system, all threads), peak RSS (VmHWM); the goal is judged on CPU time, scaled to 20 MB: on a");
+        output.WriteLine($"            shared machine wall time measures the other jobs too (load average now {LoadAverage()})");
         output.WriteLine();
-        var table = new TextTable("script", "MB", "statements", "tree B/stmt", "parse alloc B/stmt", "interp. B/stmt", "run s", "peak MB", "goal (<1 GB, <10 s per 20 MB)");
+        var table = new TextTable("script", "MB", "statements", "tree B/stmt", "parse alloc B/stmt", "interp. B/stmt", "wall s", "CPU s", "peak MB", "goal (<1 GB, <10 s per 20 MB)");
         foreach (var r in rows)
         {
             double scale = 20.0 * 1_000_000 / r.Bytes;
-            bool met = r.PeakBytes * scale < GoalBytes && r.RunTime.TotalSeconds * scale < GoalTime.TotalSeconds;
+            bool memory = r.PeakBytes * scale < GoalBytes;
+            bool time = r.CpuTime.TotalSeconds * scale < GoalTime.TotalSeconds;
             table.Add(
                 r.Name,
                 (r.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
@@ -87,8 +90,9 @@ internal sealed class BigFileBenchmark : IBenchmark
                 (r.ParseAllocated / r.Statements).ToString("0", CultureInfo.InvariantCulture),
                 (r.InterpreterBytes / r.Statements).ToString("0", CultureInfo.InvariantCulture),
                 r.RunTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                r.CpuTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 (r.PeakBytes / 1e6).ToString("0", CultureInfo.InvariantCulture),
-                met ? "met" : "MISSED");
+                memory && time ? "met" : $"MISSED ({(memory ? string.Empty : "memory")}{(memory || time ? string.Empty : ", ")}{(time ? string.Empty : "time")})");
         }
 
         table.WriteTo(output);
@@ -101,7 +105,7 @@ internal sealed class BigFileBenchmark : IBenchmark
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private sealed record Row(string Name, long Bytes, int Statements, double TreeBytes, double ParseAllocated, double InterpreterBytes, TimeSpan RunTime, long PeakBytes);
+    private sealed record Row(string Name, long Bytes, int Statements, double TreeBytes, double ParseAllocated, double InterpreterBytes, TimeSpan RunTime, TimeSpan CpuTime, long PeakBytes);
 
     private static string Repeat(string line, int count) => new StringBuilder(line.Length * count).Insert(0, line, count).ToString();
 
@@ -137,17 +141,17 @@ internal sealed class BigFileBenchmark : IBenchmark
         GC.Collect();
 
         Console.Error.WriteLine($"bigfile: {name}: a whole run in a child process");
-        var (time, peak, exit) = RunChild(path);
+        var (time, cpu, peak, exit) = RunChild(path);
         if (exit != 0)
         {
             failures.Add($"{name}: the child run exited {exit}");
         }
 
         // What the run retains besides the tree it holds (its file text is counted in neither).
-        return new Row(name, bytes, statements, tree, allocated, Math.Max(0, afterRun - tree), time, peak);
+        return new Row(name, bytes, statements, tree, allocated, Math.Max(0, afterRun - tree), time, cpu, peak);
     }
 
-    private static (TimeSpan Time, long Peak, int Exit) RunChild(string path)
+    private static (TimeSpan Time, TimeSpan Cpu, long Peak, int Exit) RunChild(string path)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true };
         string self = typeof(BigFileBenchmark).Assembly.Location;
@@ -163,12 +167,13 @@ internal sealed class BigFileBenchmark : IBenchmark
         string line = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
         var parts = line.Trim().Split(' ');
-        if (child.ExitCode != 0 || parts.Length != 3)
+        if (child.ExitCode != 0 || parts.Length != 4)
         {
-            return (TimeSpan.Zero, 0, child.ExitCode == 0 ? 1 : child.ExitCode);
+            return (TimeSpan.Zero, TimeSpan.Zero, 0, child.ExitCode == 0 ? 1 : child.ExitCode);
         }
 
-        return (TimeSpan.FromMilliseconds(double.Parse(parts[0], CultureInfo.InvariantCulture)), long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        var inv = CultureInfo.InvariantCulture;
+        return (TimeSpan.FromMilliseconds(double.Parse(parts[0], inv)), TimeSpan.FromMilliseconds(double.Parse(parts[1], inv)), long.Parse(parts[2], inv), int.Parse(parts[3], inv));
     }
 
     // The child: one whole run, then "milliseconds peak-bytes exit-code".
@@ -177,8 +182,21 @@ internal sealed class BigFileBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         var result = ScenarioRunner.RunFile(path, RunOptions.Default, TextWriter.Null);
         clock.Stop();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMilliseconds:0} {PeakResident()} {result.ExitCode}"));
+        double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMilliseconds:0} {cpu:0} {PeakResident()} {result.ExitCode}"));
         return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static long PeakResident()
