@@ -19,7 +19,7 @@ namespace MmuDsl.Mmu.Bench.Benchmarks;
 /// </summary>
 internal sealed class BigFileBenchmark : IBenchmark
 {
-    private const long GoalBytes = 1L << 30;
+    private const long GoalBytes = 1_000_000_000;
     private static readonly TimeSpan GoalTime = TimeSpan.FromSeconds(10);
 
     public string Name => "bigfile";
