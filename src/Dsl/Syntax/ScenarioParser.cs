@@ -45,17 +45,42 @@ public static class ScenarioParser
         {
             for (var chunk = chunks.Next(); chunk != null; chunk = chunks.Next())
             {
-                for (; unterminatedSeen < lexer.UnterminatedStrings.Count; unterminatedSeen++)
+                int retries = 0;
+                while (true)
                 {
-                    unterminatedStrings.Add(lexer.UnterminatedStrings[unterminatedSeen].StartIndex);
-                }
+                    for (; unterminatedSeen < lexer.UnterminatedStrings.Count; unterminatedSeen++)
+                    {
+                        unterminatedStrings.Add(lexer.UnterminatedStrings[unterminatedSeen].StartIndex);
+                    }
 
-                PreScanResult scan = TokenPreScanner.Scan(chunk, unterminatedStrings, text, options, map, diagnostics);
-                parser.TokenStream = new CommonTokenStream(new ListTokenSource(scan.Tokens));
-                MmuParser.FileContext tree = parser.file();
-                var lowering = new SyntaxLowering(text, map, diagnostics, errors.BrokenLines, scan.UnterminatedGoldens, names);
-                statements.AddRange(lowering.LowerFile(tree));
-                errors.BrokenLines.Clear();
+                    int mark = diagnostics.Count;
+                    PreScanResult scan = TokenPreScanner.Scan(chunk, unterminatedStrings, text, options, map, diagnostics);
+                    parser.TokenStream = new CommonTokenStream(new ListTokenSource(scan.Tokens));
+                    errors.EndedInsideBlock = false;
+                    MmuParser.FileContext tree = parser.file();
+                    if (errors.EndedInsideBlock && !chunks.Finished)
+                    {
+                        // The error recovery opened a block the chunk does not close: again, with the
+                        // chunks after it, doubling it thrice, then with the whole rest of the file (a
+                        // block that never closes costs a few small parses and one of the rest, as
+                        // the whole file's parse would, not one per chunk).
+                        diagnostics.RemoveRange(mark, diagnostics.Count - mark);
+                        errors.BrokenLines.Clear();
+                        int target = ++retries > 3 ? int.MaxValue : chunk.Count * 2;
+                        while (chunk.Count < target && !chunks.Finished)
+                        {
+                            chunk.RemoveAt(chunk.Count - 1);
+                            chunk.AddRange(chunks.Next()!);
+                        }
+
+                        continue;
+                    }
+
+                    var lowering = new SyntaxLowering(text, map, diagnostics, errors.BrokenLines, scan.UnterminatedGoldens, names);
+                    statements.AddRange(lowering.LowerFile(tree));
+                    errors.BrokenLines.Clear();
+                    break;
+                }
             }
         }
         catch (InsufficientExecutionStackException)

@@ -21,7 +21,7 @@ public sealed class ChunkedParseTests
         var finest = ScenarioParser.Parse("c.mmu", text, Finest);
         Assert.True(
             whole.Diagnostics.Select(d => (d.Span, d.Message)).SequenceEqual(finest.Diagnostics.Select(d => (d.Span, d.Message))),
-            $"{what}: diagnostics differ\nwhole:\n{string.Join("\n", whole.Diagnostics.Select(d => d.Span + " " + d.Message))}\nfinest:\n{string.Join("\n", finest.Diagnostics.Select(d => d.Span + " " + d.Message))}");
+            $"{what}: diagnostics differ\ntext:\n{text}\nwhole:\n{string.Join("\n", whole.Diagnostics.Select(d => d.Span + " " + d.Message))}\nfinest:\n{string.Join("\n", finest.Diagnostics.Select(d => d.Span + " " + d.Message))}");
         Assert.True(SyntaxEquality.FirstDifference(whole.File.Statements, finest.File.Statements) is null, $"{what}: {SyntaxEquality.FirstDifference(whole.File.Statements, finest.File.Statements)}");
         Assert.Equal(
             SyntaxWalk.Statements(whole.File.Statements).Select(s => (s.Span, s.Golden?.Content)),
@@ -57,6 +57,9 @@ public sealed class ChunkedParseTests
     [InlineData("echo {\n1\n}\nshow\n")]
     [InlineData("proc p() {\nfor i in 0..1 {\n}\n} x\nstats\n----\n----\n----\n")]
     [InlineData("echo \"unterminated\nshow \"also\n")]
+    [InlineData("for i in 0..2 {\n  for j in 0..2 {]    page L level 1\n  }\n}\nshow\n----\n----\n")]
+    [InlineData("for j in 0..2 {]\nshow\n")]
+    [InlineData("proc p() x {\n}\n}\n}\nstats\n")]
     public void EdgeCases_ParseTheSameInChunks(string text)
     {
         AssertSameParse(text, text);

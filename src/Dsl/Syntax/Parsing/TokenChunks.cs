@@ -11,14 +11,20 @@ namespace MmuDsl.Dsl.Syntax.Parsing;
 /// A chunk ends, once it holds at least the threshold of tokens, after a line break at block depth
 /// 0 that no golden block follows; the depth is counted the way <see cref="TokenPreScanner"/>
 /// counts it (a line that ends with a block's <c>{</c> opens, a line that starts with <c>}</c>
-/// closes). Every chunk ends with an EOF token (the last one with the lexer's own). Parsing the
-/// chunks one by one gives exactly the tree and diagnostics of parsing the whole
+/// closes). Every chunk ends with an EOF token (the last one with the lexer's own). The parser's
+/// error recovery may open a block where the token count does not (<c>for i in 0..2 { ]</c>: the
+/// '{' does not end its line, and the lines below are taken as the block); a chunk whose parse
+/// ends inside a block is then parsed again together with the next one (ScenarioParser). So
+/// parsing the chunks gives exactly the tree and diagnostics of parsing the whole
 /// (tests/Dsl.Tests/Hardening/ChunkedParseTests.cs compares them on the fuzzer's inputs).
 /// </summary>
 internal sealed class TokenChunks(ITokenSource lexer, int threshold)
 {
     private IToken? _pending;
     private bool _done;
+
+    /// <summary>True once the chunk that ends the file has been handed out.</summary>
+    public bool Finished => _done;
 
     /// <summary>The next chunk, or null after the last.</summary>
     public List<IToken>? Next()
