@@ -267,7 +267,7 @@ internal sealed partial class Interpreter
         {
             throw new ScriptRuntimeException(
                 at?.Span ?? default,
-                $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)"));
         }
 
         _outputChars += characters;
