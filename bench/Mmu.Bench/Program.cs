@@ -14,6 +14,7 @@ internal static class Program
         new InterpreterBenchmark(),
         new ParseBenchmark(),
         new PluginBenchmark(),
+        new BigFileBenchmark(),
     ];
 
     private static int Main(string[] args)

@@ -106,7 +106,7 @@ public sealed partial class ShadowMmu
                     return 0;
             }
         }
-        catch (Exception e) when (e is not AlgorithmFailedException)
+        catch (Exception e) when (e is not AlgorithmFailedException && !ReferenceEquals(e, _observerFailure))
         {
             throw Failure(e);
         }

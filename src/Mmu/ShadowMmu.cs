@@ -115,8 +115,21 @@ public sealed partial class ShadowMmu
             return;
         }
 
-        Observer?.Invoke(e);
+        try
+        {
+            Observer?.Invoke(e);
+        }
+        catch (Exception failure)
+        {
+            // The observer's own error (a script's output limit, say), not the algorithm's: the
+            // containment of algorithm calls lets it through as it is (CallAlgorithm).
+            _observerFailure = failure;
+            throw;
+        }
     }
+
+    // The last exception an observer threw, so that CallAlgorithm does not take it for the algorithm's.
+    private Exception? _observerFailure;
 
     private void Warn(MmuWarningKind kind, string message)
     {

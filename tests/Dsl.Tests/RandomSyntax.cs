@@ -81,7 +81,7 @@ internal sealed class RandomSyntax(int seed)
         int lines = random.Next(4);
         for (int i = 0; i < lines; i++)
         {
-            text.Append(Pick(["R1 L4 root", "  [0] leaf", "-----", "", "@legacy", " ----", "\"${x}\" # \\"]));
+            text.Append(Pick(["R1 L4 root", "  [0] leaf", "-----", "", "@legacy", "@@legacy", "@eager", "@ x", "@", " ----", "\"${x}\" # \\"]));
             text.Append(random.Next(3) == 0 ? "\r\n" : "\n");
         }
 

@@ -82,6 +82,13 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            int threads = parse.GetValue(jobs);
+            if (threads < 1)
+            {
+                stderr.WriteLine($"mmudsl: error: --jobs must be at least 1 (the worker threads), not {threads}");
+                return 2;
+            }
+
             var options = new ExploreOptions
             {
                 MaxRoots = parse.GetValue(roots),
@@ -95,7 +102,7 @@ internal static class ExploreCommand
                 ExtraCapacities = parse.GetValue(capacities) ?? [],
                 Sample = parse.GetValue(sample),
                 Seed = parse.GetValue(seed),
-                Parallelism = Math.Max(1, parse.GetValue(jobs)),
+                Parallelism = threads,
                 Shrink = !parse.GetValue(noShrink),
                 RawLink = parse.GetValue(rawLink),
                 Yields = parse.GetValue(yields),
@@ -108,49 +115,19 @@ internal static class ExploreCommand
             }
 
             var paint = new Paint(env.OutputIsTerminal && !env.NoColorRequested && !parse.GetValue(noColor));
-            IProgress<(int Done, int Total, long States)>? progress = null;
-            if (env.OutputIsTerminal)
-            {
-                var last = DateTime.MinValue;
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var gate = new object();
-                progress = new SyncProgress(p =>
-                {
-                    lock (gate)
-                    {
-                        if ((DateTime.UtcNow - last).TotalMilliseconds < 200 && p.Done != p.Total)
-                        {
-                            return;
-                        }
-
-                        last = DateTime.UtcNow;
-                        // No ETA: shapes come smallest first, so the last ones take the longest.
-                        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
-                        stderr.Write(string.Format(CultureInfo.InvariantCulture, "\r  {0:N0}/{1:N0} shapes, {2:N0} states, {3:N0} states/s, {4:0} s   ", p.Done, p.Total, p.States, p.States / seconds, seconds));
-                        stderr.Flush();
-                    }
-                });
-            }
-
             ExploreReport report;
-            try
+            using (var status = new ExploreStatusLines(stderr, env, options))
             {
-                report = Explorer.Run(options, progress);
-            }
-            catch (ExploreLimitException e)
-            {
-                if (env.OutputIsTerminal)
+                try
                 {
-                    stderr.Write("\r" + new string(' ', 100) + "\r");
+                    report = Explorer.Run(options, null, status.Progress);
                 }
-
-                stderr.WriteLine($"mmudsl: error: {e.Message}");
-                return 2;
-            }
-
-            if (env.OutputIsTerminal)
-            {
-                stderr.Write("\r" + new string(' ', 100) + "\r");
+                catch (ExploreLimitException e)
+                {
+                    status.Stop();
+                    stderr.WriteLine($"mmudsl: error: {e.Message}");
+                    return 2;
+                }
             }
 
             var repros = ExploreRepro.WriteAll(report, parse.GetValue(output)!);
@@ -257,10 +234,5 @@ internal static class ExploreCommand
             : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();
-    }
-
-    private sealed class SyncProgress(Action<(int Done, int Total, long States)> report) : IProgress<(int Done, int Total, long States)>
-    {
-        public void Report((int Done, int Total, long States) value) => report(value);
     }
 }

@@ -95,6 +95,12 @@ public sealed record ExploreOptions
     /// </summary>
     public bool Yields { get; init; }
 
+    /// <summary>
+    /// Before the search, explore a pilot of a few shapes to estimate the work (reported through
+    /// <see cref="ExploreProgress"/>; only when one is given).
+    /// </summary>
+    public bool Estimate { get; init; } = true;
+
     /// <summary>Shrink findings to minimal repros.</summary>
     public bool Shrink { get; init; } = true;
 }

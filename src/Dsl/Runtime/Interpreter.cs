@@ -30,12 +30,15 @@ internal sealed partial class Interpreter
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, ProcStatement> _procs = new(StringComparer.Ordinal);
     private readonly List<string> _includeStack = [];
-    private const int MaxTraceLength = 64 * 1024 * 1024;
     private const int MaxStringLength = 1024 * 1024;
     private readonly List<StringBuilder> _traces = [];
     private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
+    private readonly Action<OutputChunk>? _live;
     private long _maxLoopIterations;
+    private long _maxOutput;
+    private long _outputChars;
+    private Statement? _current;
     private int _maxPages;
     private int _maxCallDepth;
     private long _iterations;
@@ -43,9 +46,11 @@ internal sealed partial class Interpreter
     private int _callDepth;
     private ReadRecorder? _reads;
 
-    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, AlgorithmRegistry registry)
+    /// <param name="live">Hears each output chunk as it is printed (the runner writes output as it is produced).</param>
+    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, AlgorithmRegistry registry, Action<OutputChunk>? live = null)
     {
         _registry = registry;
+        _live = live;
         _loader = loader;
         _options = options;
         _mmu = new ShadowMmu(algorithm);
@@ -60,9 +65,10 @@ internal sealed partial class Interpreter
         _maxLoopIterations = options.MaxLoopIterations;
         _maxPages = options.MaxPages;
         _maxCallDepth = options.MaxCallDepth;
+        _maxOutput = options.MaxOutputChars;
         if (options.TraceAll)
         {
-            _mmu.Observer = e => _run.Output.Add(new OutputChunk(null, "  | " + e.Describe() + "\n"));
+            _mmu.Observer = e => Emit(_current, null, "  | " + e.Describe() + "\n");
         }
     }
 
@@ -121,6 +127,8 @@ internal sealed partial class Interpreter
         }
 
         int warningsBefore = _mmu.Warnings.Count;
+        var outer = _current;
+        _current = statement;
         try
         {
             Dispatch(statement, scope);
@@ -131,6 +139,7 @@ internal sealed partial class Interpreter
         }
         finally
         {
+            _current = outer;
             for (int w = warningsBefore; w < _mmu.Warnings.Count; w++)
             {
                 _run.Warnings.Add(new FiredWarning(statement.Span, _mmu.Warnings[w]));
@@ -238,7 +247,29 @@ internal sealed partial class Interpreter
         }
     }
 
-    private void Print(Statement statement, string text) => _run.Output.Add(new OutputChunk(statement, text));
+    private void Print(Statement statement, string text) => Emit(statement, statement, text);
+
+    // Every character of output goes through here: counted against max_output (the statement that
+    // would cross it gets the diagnostic, and its text is not kept), then kept and heard live.
+    private void Emit(Statement? at, Statement? owner, string text)
+    {
+        CountOutput(at, text.Length);
+        var chunk = new OutputChunk(owner, text);
+        _run.Output.Add(chunk);
+        _live?.Invoke(chunk);
+    }
+
+    private void CountOutput(Statement? at, long characters)
+    {
+        if (_outputChars + characters > _maxOutput)
+        {
+            throw new ScriptRuntimeException(
+                at?.Span ?? default,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)"));
+        }
+
+        _outputChars += characters;
+    }
 
     private void Sync(SyncStatement s, Scope scope)
     {
@@ -292,24 +323,22 @@ internal sealed partial class Interpreter
         switch (s.Name.Name)
         {
             case "pvec":
-                if (v < 2 || v > 4096)
-                {
-                    throw new ScriptRuntimeException(s.Value.Span, $"pvec (the batch capacity, KVM_PAGE_ARRAY_NR) must be between 2 and 4096, not {v}");
-                }
-
-                _mmu.BatchCapacity = (int)v;
+                _mmu.BatchCapacity = (int)SettingRange.Pvec.Check(v, s.Value.Span);
                 break;
             case "max_pages":
-                _maxPages = (int)Math.Clamp(v, 1, int.MaxValue);
+                _maxPages = (int)SettingRange.MaxPages.Check(v, s.Value.Span);
                 break;
             case "max_loop_iterations":
-                _maxLoopIterations = Math.Max(1, v);
+                _maxLoopIterations = SettingRange.MaxLoopIterations.Check(v, s.Value.Span);
                 break;
             case "max_call_depth":
-                _maxCallDepth = (int)Math.Clamp(v, 1, 10_000);
+                _maxCallDepth = (int)SettingRange.MaxCallDepth.Check(v, s.Value.Span);
+                break;
+            case "max_output":
+                _maxOutput = SettingRange.MaxOutput.Check(v, s.Value.Span);
                 break;
             default:
-                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are pvec, max_pages, max_loop_iterations, max_call_depth");
+                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are {string.Join(", ", SettingRange.All.Select(r => r.Name))}");
         }
     }
 
@@ -395,10 +424,12 @@ internal sealed partial class Interpreter
             throw new ScriptRuntimeException(s.Path.Span, $"include depth limit reached: more than {_options.MaxIncludeDepth} nested includes");
         }
 
-        var parsed = _loader.Load(full, out var error);
+        var parsed = _loader.Load(full, out var problem, out var invalid);
         if (parsed == null)
         {
-            throw new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {error} ({full})");
+            throw problem != null
+                ? new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {problem} ({full})")
+                : new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': it is not valid UTF-8 ({full})", invalid);
         }
 
         if (parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -485,9 +516,9 @@ internal sealed partial class Interpreter
                 string line = e.Describe();
                 foreach (var t in _traces)
                 {
-                    if (t.Length + line.Length > MaxTraceLength)
+                    if (_outputChars + t.Length + line.Length + 1 > _maxOutput)
                     {
-                        throw new ScriptRuntimeException(s.Span, $"trace output limit reached: more than {MaxTraceLength} characters");
+                        CountOutput(s, t.Length + line.Length + 1);
                     }
 
                     t.Append(line).Append('\n');

@@ -34,6 +34,13 @@ public sealed record RunOptions
     /// <summary>Pages a run may make.</summary>
     public int MaxPages { get; init; } = 10_000_000;
 
+    /// <summary>
+    /// Characters of output a run may print (every output statement and trace line counted
+    /// together, per algorithm): a runaway <c>echo</c> in a loop stops with a diagnostic at the
+    /// statement that crossed it, long before memory runs out (<c>set max_output N</c>).
+    /// </summary>
+    public long MaxOutputChars { get; init; } = 100_000_000;
+
     /// <summary>How deep includes may nest.</summary>
     public int MaxIncludeDepth { get; init; } = 32;
 
@@ -52,6 +59,37 @@ public sealed record RunOptions
     /// <summary>Limits of the parser (nesting depth of blocks and expressions).</summary>
     public ParseOptions Parse { get; init; } = ParseOptions.Default;
 
-    /// <summary>Reads an included file; the default reads the file system. Tests replace it.</summary>
-    public Func<string, string> ReadFile { get; init; } = File.ReadAllText;
+    /// <summary>
+    /// Bytes a source file (the main file or an include) may have: checked before it is read,
+    /// refused with a diagnostic beyond (64 MiB, far above any real scenario; a 64 MB script of
+    /// <c>let</c> lines runs in 1.6 GB and 18 s of CPU: README, Performance, "Very large scripts").
+    /// </summary>
+    public long MaxSourceBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a source file's text instead of the file system (tests serve files from memory).
+    /// Null, the default: <see cref="Sources.SourceReader"/>, which reads only regular files, within
+    /// <see cref="MaxSourceBytes"/>, as strict UTF-8.
+    /// </summary>
+    public Func<string, string>? ReadFile { get; init; }
+
+    /// <summary>Reads the source file at <paramref name="path"/> the way these options say.</summary>
+    internal Sources.SourceRead Read(string path)
+    {
+        if (ReadFile == null)
+        {
+            return Sources.SourceReader.Read(path, MaxSourceBytes);
+        }
+
+        try
+        {
+            string text = ReadFile(path);
+            long bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+            return bytes > MaxSourceBytes ? Sources.SourceRead.Failed(Sources.SourceReader.TooLarge(bytes, MaxSourceBytes)) : Sources.SourceRead.Of(text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return Sources.SourceRead.Failed(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+        }
+    }
 }

@@ -64,7 +64,7 @@ internal static class SyntaxErrorMessages
         string after = After(previous);
         if (offending.Type == MmuParser.ERROR_CHAR)
         {
-            return $"unexpected character {Quote(offending.Text)}{after}";
+            return $"unexpected character {Character(offending)}{after}";
         }
 
         if (offending.Type == MmuParser.DOLLAR)
@@ -106,7 +106,7 @@ internal static class SyntaxErrorMessages
         MmuParser.ID => $"unknown statement {Quote(token.Text)}",
         MmuParser.RBRACE => "unexpected '}': no block is open here",
         MmuParser.BLOCK_OPEN => "unexpected '{': a block is opened by the '{' that ends a 'for' or 'proc' line",
-        MmuParser.ERROR_CHAR => $"unexpected character {Quote(token.Text)}",
+        MmuParser.ERROR_CHAR => $"unexpected character {Character(token)}",
         _ => $"expected a statement, found {Found(token)}",
     };
 
@@ -243,7 +243,7 @@ internal static class SyntaxErrorMessages
         MmuParser.QUOTE => "a string",
         MmuParser.GOLDEN => "a golden block",
         MmuParser.BLOCK_OPEN => "'{'",
-        MmuParser.ERROR_CHAR => $"the character {Quote(token.Text)}",
+        MmuParser.ERROR_CHAR => $"the character {Character(token)}",
         _ => Quote(token.Text),
     };
 
@@ -253,6 +253,19 @@ internal static class SyntaxErrorMessages
     private static string Quote(string? text)
     {
         text ??= string.Empty;
-        return text.Length > 32 ? $"'{text[..29]}...'" : $"'{text}'";
+        return Printable.Text(text.Length > 32 ? $"'{text[..29]}...'" : $"'{text}'");
+    }
+
+    // The character a one-character error token stands at: the whole of a surrogate pair (the
+    // lexer reads UTF-16 code units, so an emoji is two tokens; the line is reported once).
+    private static string Character(IToken token)
+    {
+        string text = token.Text ?? string.Empty;
+        if (text.Length == 1 && char.IsHighSurrogate(text[0]) && token.InputStream is { } input && token.StartIndex + 1 < input.Size)
+        {
+            text = input.GetText(Interval.Of(token.StartIndex, token.StartIndex + 1));
+        }
+
+        return text.Length == 0 ? "''" : Printable.Character(text, 0);
     }
 }

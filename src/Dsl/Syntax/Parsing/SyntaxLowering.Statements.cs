@@ -111,11 +111,11 @@ internal sealed partial class SyntaxLowering
             SourceSpan span = Span(part);
             if (part.ID() is { } id)
             {
-                parts.Add(new NameTextPart(id.GetText(), span));
+                parts.Add(new NameTextPart(names.Intern(id.GetText()), span));
             }
             else if (part.VAR() is { } variable)
             {
-                parts.Add(new NameVariablePart(variable.GetText()[1..], span));
+                parts.Add(new NameVariablePart(names.Intern(variable.GetText()[1..]), span));
             }
             else
             {

@@ -13,7 +13,7 @@ namespace MmuDsl.Dsl.Syntax.Parsing;
 /// binary operators (the parse tree is as deep as the chain is long) is lowered in a loop.
 /// </summary>
 internal sealed partial class SyntaxLowering(
-    string text, LineMap map, List<Diagnostic> diagnostics, IReadOnlySet<ParserRuleContext> brokenLines, IReadOnlySet<IToken> unterminatedGoldens)
+    string text, LineMap map, List<Diagnostic> diagnostics, IReadOnlySet<ParserRuleContext> brokenLines, IReadOnlySet<IToken> unterminatedGoldens, NamePool names)
 {
     public ImmutableArray<Statement> LowerFile(MmuParser.FileContext file) => LowerLines(file);
 
@@ -159,7 +159,7 @@ internal sealed partial class SyntaxLowering(
 
     private SourceSpan Span(int start, int end) => map.Span(start, end);
 
-    private Identifier Ident(ITerminalNode node) => new(node.GetText(), Span(node.Symbol));
+    private Identifier Ident(ITerminalNode node) => new(names.Intern(node.GetText()), Span(node.Symbol));
 
     private void Report(SourceSpan span, string message) =>
         diagnostics.Add(new Diagnostic(span, DiagnosticSeverity.Error, message));
