@@ -23,26 +23,39 @@ public sealed class PluginLoader
     private static readonly string ToolKey = ComputeToolKey();
 
     private readonly PluginCache _cache;
+    private readonly ReadPluginFile _read;
 
     // Plug-ins this loader has loaded, by cache key: a second resolution loads nothing.
     private readonly ConcurrentDictionary<string, Lazy<AlgorithmResolution>> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>A loader with the default disk cache.</summary>
     public PluginLoader()
-        : this(PluginCache.Default)
+        : this(PluginCache.Default, null)
     {
     }
 
-    internal PluginLoader(PluginCache cache)
+    internal PluginLoader(PluginCache cache, ReadPluginFile? read)
     {
         _cache = cache;
+        _read = read ?? ReadPlainFile;
     }
+
+    /// <summary>
+    /// Reads a plug-in file: its bytes, at most <c>maxBytes</c>, or null and why not (one line).
+    /// A reader that refuses what is not a regular file (a FIFO would block) is given by the
+    /// language's front end, which knows how to ask the system.
+    /// </summary>
+    public delegate byte[]? ReadPluginFile(string path, long maxBytes, out string? problem);
 
     /// <summary>The loader every command uses.</summary>
     public static PluginLoader Default { get; } = new();
 
     /// <summary>A loader with its own cache folder (null: none), for tests and benchmarks.</summary>
-    public static PluginLoader WithCacheFolder(string? folder) => new(new PluginCache(folder));
+    public static PluginLoader WithCacheFolder(string? folder) => new(new PluginCache(folder), null);
+
+    /// <summary>A loader that reads files with <paramref name="read"/>, with the default disk cache (or <paramref name="cacheFolder"/>).</summary>
+    public static PluginLoader WithReader(ReadPluginFile read, string? cacheFolder = null) =>
+        new(cacheFolder == null ? PluginCache.Default : new PluginCache(cacheFolder), read);
 
     /// <summary>Loads the plug-in at <paramref name="path"/> (relative to the current folder), shown as <paramref name="displayPath"/>.</summary>
     public AlgorithmResolution Load(string path, string? displayPath = null)
@@ -50,26 +63,19 @@ public sealed class PluginLoader
         ArgumentNullException.ThrowIfNull(path);
         displayPath ??= path;
         string full;
-        byte[] bytes;
         try
         {
             full = Path.GetFullPath(path);
-            var info = new FileInfo(full);
-            if (!info.Exists)
-            {
-                return AlgorithmResolution.Failed(Directory.Exists(full) ? $"cannot load the plug-in '{displayPath}': it is a folder, not a C# file" : $"cannot load the plug-in '{displayPath}': no such file");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return AlgorithmResolution.Failed($"cannot load the plug-in '{displayPath}': it has {info.Length} bytes, more than the {MaxFileBytes} a plug-in file may have");
-            }
-
-            bytes = File.ReadAllBytes(full);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             return AlgorithmResolution.Failed($"cannot load the plug-in '{displayPath}': {e.Message}");
+        }
+
+        byte[]? bytes = _read(full, MaxFileBytes, out string? problem);
+        if (bytes == null)
+        {
+            return AlgorithmResolution.Failed($"cannot load the plug-in '{displayPath}': {problem}");
         }
 
         string text;
@@ -149,6 +155,34 @@ public sealed class PluginLoader
         }
 
         return AlgorithmResolution.Of(algorithm, new LoadedPlugin(algorithm, full, sha, fromCache, clock.Elapsed));
+    }
+
+    /// <summary>The plain reader: a file that exists, of at most <paramref name="maxBytes"/> bytes.</summary>
+    private static byte[]? ReadPlainFile(string path, long maxBytes, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                problem = Directory.Exists(path) ? "it is a folder, not a C# file" : "no such file";
+                return null;
+            }
+
+            if (info.Length > maxBytes)
+            {
+                problem = $"it has {info.Length} bytes, more than the {maxBytes} a plug-in file may have";
+                return null;
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = e.Message;
+            return null;
+        }
     }
 
     /// <summary>Why <paramref name="name"/> cannot name a plug-in, or null.</summary>

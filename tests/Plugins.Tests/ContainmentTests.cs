@@ -85,6 +85,19 @@ public sealed class ContainmentTests
         Assert.Contains(result.Errors, e => e.StartsWith("walk.cs:12:21: error: CS1525:", StringComparison.Ordinal) && e.Contains("int x = ;", StringComparison.Ordinal) && e.EndsWith("^\n", StringComparison.Ordinal));
     }
 
+    [LinuxFact]
+    public void Run_APluginPathThatIsAFifo_IsRefusedWithoutOpeningIt()
+    {
+        using var files = new PluginFiles();
+        SpecialFiles.Fifo(Path.Combine(files.Folder, "walk.cs"));
+        string script = files.Write("case.mmu", "algorithms \"walk.cs\"\nroot R level 2\n");
+
+        var result = SpecialFiles.WithinSeconds(30, () => ScenarioRunner.RunFile(script, RunOptions.Default with { PluginLoader = MmuDsl.Dsl.Sources.PluginFiles.WithCacheFolder(files.Cache) }));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a regular file", result.Errors[0], StringComparison.Ordinal);
+    }
+
     // A walk written like legacy's, with a statement planted on line 12 (the file's 12th line).
     private static string Plugin(string planted) => $$"""
         public sealed class Planted : LegacyWalk

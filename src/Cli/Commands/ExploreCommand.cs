@@ -49,7 +49,7 @@ internal static class ExploreCommand
                 return 2;
             }
 
-            var registry = new AlgorithmRegistry();
+            var registry = new AlgorithmRegistry(MmuDsl.Dsl.Sources.PluginFiles.Loader);
             var chosen = new List<UnsyncWalkAlgorithm>();
             var references = new List<string>();
             foreach (var n in names)

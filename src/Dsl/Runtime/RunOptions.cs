@@ -18,7 +18,7 @@ public sealed record RunOptions
     /// </summary>
     public IReadOnlyList<string>? Algorithms { get; init; }
 
-    /// <summary>Loads plug-in algorithms (null: <see cref="Plugins.PluginLoader.Default"/>, with the disk cache).</summary>
+    /// <summary>Loads plug-in algorithms (null: <see cref="Sources.PluginFiles.Loader"/>: regular files only, the disk cache).</summary>
     public Plugins.PluginLoader? PluginLoader { get; init; }
 
     /// <summary>

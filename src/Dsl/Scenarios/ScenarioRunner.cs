@@ -106,7 +106,7 @@ public static class ScenarioRunner
             return result;
         }
 
-        var registry = new AlgorithmRegistry(options.PluginLoader);
+        var registry = new AlgorithmRegistry(options.PluginLoader ?? Sources.PluginFiles.Loader);
         var algorithms = ChooseAlgorithms(parsed.File, options, result, text, registry);
         if (result.Errors.Count > 0 || algorithms.Count == 0)
         {
