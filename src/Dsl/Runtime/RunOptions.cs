@@ -44,4 +44,13 @@ public sealed record RunOptions
 
     /// <summary>Reads an included file; the default reads the file system. Tests replace it.</summary>
     public Func<string, string> ReadFile { get; init; } = File.ReadAllText;
+
+    /// <summary>
+    /// Stops a run between two statements (or loop iterations) once cancelled: the run ends with an
+    /// error there and <see cref="AlgorithmRun.Cancelled"/> set. The language server's time budget.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Sees the engine after every statement (the language server's hover); null: nobody.</summary>
+    public IStepObserver? StepObserver { get; init; }
 }

@@ -40,7 +40,21 @@ public static class ScenarioRunner
     }
 
     /// <summary>Runs a scenario whose text the caller has; includes are read relative to <paramref name="path"/>.</summary>
-    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false)
+    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false) =>
+        Run(path, text, null, options, recordSteps);
+
+    /// <summary>
+    /// Runs a scenario the caller has parsed (with <see cref="RunOptions.Parse"/>), so that it is not
+    /// parsed twice (the language server). The same as <see cref="RunText"/> on
+    /// <paramref name="parsed"/>'s text otherwise.
+    /// </summary>
+    public static ScenarioResult RunParsed(ParseResult parsed, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return Run(parsed.File.Path, parsed.File.Text, parsed, options, recordSteps: false);
+    }
+
+    private static ScenarioResult Run(string path, string text, ParseResult? parsed, RunOptions options, bool recordSteps)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -52,7 +66,7 @@ public static class ScenarioRunner
             {
                 try
                 {
-                    result = RunOnThisThread(path, text, options, recordSteps);
+                    result = RunOnThisThread(path, text, parsed, options, recordSteps);
                 }
                 catch (InsufficientExecutionStackException e)
                 {
@@ -79,11 +93,11 @@ public static class ScenarioRunner
         return result;
     }
 
-    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps)
+    private static ScenarioResult RunOnThisThread(string path, string text, ParseResult? preParsed, RunOptions options, bool recordSteps)
     {
         var result = new ScenarioResult(path);
         var loader = new SourceLoader(options.ReadFile, options.Parse);
-        var parsed = loader.Add(path, text);
+        var parsed = loader.Add(path, text, preParsed);
         result.Sources[path] = text;
         result.Files[path] = parsed.File;
         var syntaxErrors = parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
