@@ -50,24 +50,39 @@ internal static partial class DiagnosticAdapter
     private static void AddRunErrors(List<LspDiagnostic> list, SyntaxModel syntax, ScenarioResult result, TimeSpan budget)
     {
         var withErrors = result.Runs.Where(r => r.Errors.Count > 0).ToList();
+        var stops = withErrors.Where(r => r.Cancelled).Select(r => (r.Algorithm, Span: r.Errors[^1].Span)).ToList();
         bool same = withErrors.Count == result.Runs.Count && withErrors.All(r => r.Errors.SequenceEqual(withErrors[0].Errors));
         foreach (var run in same ? withErrors.Take(1) : withErrors)
         {
             string? tag = same ? null : run.Algorithm;
-            for (int i = 0; i < run.Errors.Count; i++)
+            int count = run.Cancelled ? run.Errors.Count - 1 : run.Errors.Count;
+            foreach (var d in run.Errors.Take(count))
             {
-                var d = run.Errors[i];
-                if (run.Cancelled && i == run.Errors.Count - 1)
-                {
-                    string who = tag == null ? "every algorithm's run" : $"the {tag} run";
-                    list.Add(Make(syntax, d.Span, LspSeverity.Warning, string.Create(CultureInfo.InvariantCulture, $"not checked past here: {who} stopped at this statement when the editor's time budget ({budget.TotalMilliseconds:0} ms per run) ran out; `mmudsl run` runs the file to the end"), "time-budget"));
-                    continue;
-                }
-
                 string message = tag == null ? d.Message : $"[{tag}] {d.Message}";
                 list.Add(Make(syntax, d.Span, d.Severity == DslSeverity.Error ? LspSeverity.Error : LspSeverity.Warning, message, "runtime"));
             }
         }
+
+        if (stops.Count > 0)
+        {
+            list.Add(BudgetStop(syntax, stops, result.Runs.Count, budget));
+        }
+    }
+
+    /// <summary>
+    /// One warning where the time budget stopped the runs: at the statement the first stopped run
+    /// was running (the budget covers all algorithms together, so a later one may have been
+    /// stopped at its start).
+    /// </summary>
+    private static LspDiagnostic BudgetStop(SyntaxModel syntax, List<(string Algorithm, SourceSpan Span)> stops, int runs, TimeSpan budget)
+    {
+        var (first, span) = stops[0];
+        string who = stops.Count == runs && stops.All(s => s.Span == span) ? "the run" : $"the {first} run";
+        string others = string.Concat(stops.Skip(1).Where(s => s.Span != span).Select(s => $"; {s.Algorithm} stopped at line {s.Span.Line}"));
+        string message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"not checked past here: {who} was stopped at this statement when the editor's time budget ({budget.TotalMilliseconds:0} ms per run, all algorithms together) ran out{others}. `mmudsl run` runs the file to the end");
+        return Make(syntax, span, LspSeverity.Warning, message, "time-budget");
     }
 
     private static void AddFailures(List<LspDiagnostic> list, SyntaxModel syntax, ScenarioResult result)
