@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Diagnostics;
 using Microsoft.VisualStudio.Threading;
 using MmuDsl.Lsp.Server;
 using StreamJsonRpc;
@@ -22,8 +21,7 @@ public static class LspHost
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var formatter = new SystemTextJsonFormatter();
-        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        Protocol.LspStringConverter.Configure(formatter.JsonSerializerOptions);
         var server = new LanguageServer(options, log);
         using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
         {
@@ -31,6 +29,10 @@ public static class LspHost
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
+        // StreamJsonRpc's own warnings and errors (a message it could not read or write) go to the log.
+        rpc.TraceSource = new TraceSource("mmudsl lsp", SourceLevels.Warning);
+        rpc.TraceSource.Listeners.Clear();
+        rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log));
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
         server.Attach(rpc);
         rpc.StartListening();

@@ -4,12 +4,18 @@ using MmuDsl.Lsp.Protocol;
 
 namespace MmuDsl.Lsp.Features;
 
-/// <summary>textDocument/documentSymbol: the pages (roots and pages) and procedures, a procedure holding the pages its body makes.</summary>
+/// <summary>
+/// textDocument/documentSymbol: the pages (roots and pages) and procedures, a procedure holding
+/// the symbols of its body. Procedures nested deeper than <see cref="MaxDepth"/> are listed flat
+/// at that depth (a message stays within JSON readers' default depth of 64).
+/// </summary>
 internal static class SymbolProvider
 {
-    public static IReadOnlyList<DocumentSymbol> Symbols(SyntaxModel syntax) => Collect(syntax, syntax.File.Statements);
+    public const int MaxDepth = 16;
 
-    private static List<DocumentSymbol> Collect(SyntaxModel syntax, IEnumerable<Statement> statements)
+    public static IReadOnlyList<DocumentSymbol> Symbols(SyntaxModel syntax) => Collect(syntax, syntax.File.Statements, 0);
+
+    private static List<DocumentSymbol> Collect(SyntaxModel syntax, IEnumerable<Statement> statements, int depth)
     {
         var symbols = new List<DocumentSymbol>();
         foreach (var statement in statements)
@@ -23,16 +29,25 @@ internal static class SymbolProvider
                     symbols.Add(Page(syntax, s, s.Name, $"page L{SyntaxPrinter.Print(s.Level)}", SymbolKind.Object));
                     break;
                 case ProcStatement s:
-                    symbols.Add(new DocumentSymbol(
-                        s.Name.Name,
-                        $"proc({string.Join(", ", s.Parameters.Select(p => p.Name))})",
-                        SymbolKind.Function,
-                        RangeOf(syntax, s.Span),
-                        RangeOf(syntax, s.Name.Span),
-                        Collect(syntax, s.Body.Statements)));
-                    break;
+                    {
+                        var inner = Collect(syntax, s.Body.Statements, depth + 1);
+                        symbols.Add(new DocumentSymbol(
+                            s.Name.Name,
+                            $"proc({string.Join(", ", s.Parameters.Select(p => p.Name))})",
+                            SymbolKind.Function,
+                            RangeOf(syntax, s.Span),
+                            RangeOf(syntax, s.Name.Span),
+                            depth + 1 < MaxDepth ? inner : null));
+                        if (depth + 1 >= MaxDepth)
+                        {
+                            symbols.AddRange(inner);
+                        }
+
+                        break;
+                    }
+
                 case ForStatement s:
-                    symbols.AddRange(Collect(syntax, s.Body.Statements));
+                    symbols.AddRange(Collect(syntax, s.Body.Statements, depth));
                     break;
             }
         }

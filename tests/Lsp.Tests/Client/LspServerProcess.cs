@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MmuDsl.Lsp.Protocol;
 using StreamJsonRpc;
 
@@ -62,8 +60,7 @@ internal sealed class LspServerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet mmudsl.dll lsp");
         var formatter = new SystemTextJsonFormatter();
-        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        LspStringConverter.Configure(formatter.JsonSerializerOptions);
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
         var server = new LspServerProcess(process, rpc);
         process.ErrorDataReceived += (_, e) =>
