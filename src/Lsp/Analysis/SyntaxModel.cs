@@ -7,13 +7,14 @@ namespace MmuDsl.Lsp.Analysis;
 internal sealed class SyntaxModel
 {
     private readonly Dictionary<string, LineIndex> _otherFiles = new(StringComparer.Ordinal);
+    private readonly Lazy<SymbolIndex> _symbols;
 
     public SyntaxModel(OpenDocument document, ParseResult parse, IReadOnlyList<IncludedFile> includes)
     {
         Document = document;
         Parse = parse;
         Includes = includes;
-        Symbols = SymbolIndex.Build(parse.File, includes);
+        _symbols = new Lazy<SymbolIndex>(() => SymbolIndex.Build(parse.File, includes), LazyThreadSafetyMode.ExecutionAndPublication);
         Probes = ProbeSites.Of(parse.File);
     }
 
@@ -25,7 +26,8 @@ internal sealed class SyntaxModel
 
     public IReadOnlyList<IncludedFile> Includes { get; }
 
-    public SymbolIndex Symbols { get; }
+    /// <summary>The names, resolved (built on first use: diagnostics do not need them).</summary>
+    public SymbolIndex Symbols => _symbols.Value;
 
     public IReadOnlyDictionary<Statement, object[]> Probes { get; }
 

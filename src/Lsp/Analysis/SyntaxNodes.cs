@@ -23,7 +23,7 @@ internal static class SyntaxNodes
     };
 
     /// <summary>The direct children of a node, in source order (a block's statements are its children; a statement's block is one child).</summary>
-    public static IEnumerable<object> ChildrenOf(object node)
+    public static IReadOnlyList<object> ChildrenOf(object node)
     {
         switch (node)
         {
@@ -50,7 +50,7 @@ internal static class SyntaxNodes
             case SetStatement s:
                 return Items(s.Name, s.Value);
             case AlgorithmsStatement s:
-                return s.Names;
+                return [.. s.Names];
             case LetStatement s:
                 return Items(s.Name, s.Value);
             case ForStatement s:
@@ -70,23 +70,23 @@ internal static class SyntaxNodes
             case ExpectStatement s:
                 return Items(s.Condition);
             case Block b:
-                return b.Statements;
+                return [.. b.Statements];
             case BinaryExpr e:
                 return Items(e.Left, e.Right);
             case UnaryExpr e:
                 return Items(e.Operand);
             case SetLiteral e:
-                return e.Elements;
+                return [.. e.Elements];
             case FieldExpr e:
                 return Items(e.Page, e.Field);
             case StatExpr e:
                 return Items(e.Counter);
             case StringExpr e:
-                return e.Parts;
+                return [.. e.Parts];
             case StringExpressionPart p:
                 return Items(p.Expression);
             case PageName n:
-                return n.Parts;
+                return n.Parts.Length == 1 && n.Parts[0] is NameTextPart ? [] : [.. n.Parts];
             case NameExpressionPart p:
                 return Items(p.Expression);
             default:
@@ -103,7 +103,7 @@ internal static class SyntaxNodes
         {
             var current = stack.Pop();
             yield return current;
-            var children = ChildrenOf(current).ToList();
+            var children = ChildrenOf(current);
             for (int i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
@@ -156,14 +156,29 @@ internal static class SyntaxNodes
         }
     }
 
-    private static IEnumerable<object> Items(params object?[] items)
+    private static object[] Items(params object?[] items)
     {
+        int count = 0;
+        foreach (var item in items)
+        {
+            count += item == null ? 0 : 1;
+        }
+
+        if (count == items.Length)
+        {
+            return items!;
+        }
+
+        var present = new object[count];
+        int at = 0;
         foreach (var item in items)
         {
             if (item != null)
             {
-                yield return item;
+                present[at++] = item;
             }
         }
+
+        return present;
     }
 }
