@@ -26,6 +26,9 @@ internal sealed class LspServerProcess : IAsyncDisposable
 
     public JsonRpc Rpc { get; }
 
+    /// <summary>Every publishDiagnostics <see cref="DiagnosticsAsync"/> has read so far, in order.</summary>
+    public List<PublishDiagnosticsParams> Seen { get; } = [];
+
     public int ProcessId => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -109,6 +112,7 @@ internal sealed class LspServerProcess : IAsyncDisposable
             while (true)
             {
                 var published = await _target.Diagnostics.Reader.ReadAsync(cts.Token);
+                Seen.Add(published);
                 if (published.Uri == uri && published.Version == version)
                 {
                     return published;
