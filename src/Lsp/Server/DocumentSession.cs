@@ -49,7 +49,7 @@ internal sealed class DocumentSession
         }
     }
 
-    /// <summary>Makes <paramref name="document"/> the current version (an older version than the current one is ignored).</summary>
+    /// <summary>Makes <paramref name="document"/> the current version, superseding the analysis of the one before.</summary>
     public void Update(OpenDocument document)
     {
         lock (_lock)

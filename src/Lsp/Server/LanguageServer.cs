@@ -110,7 +110,7 @@ internal sealed partial class LanguageServer
     [JsonRpcMethod(MethodNames.DidChange, UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
-        if (parameters?.TextDocument?.Uri is not { } uri || Session(uri) is not { } session)
+        if (ShutdownRequested || parameters?.TextDocument?.Uri is not { } uri || Session(uri) is not { } session)
         {
             return;
         }
