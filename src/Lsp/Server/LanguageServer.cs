@@ -25,6 +25,7 @@ internal sealed partial class LanguageServer
     private readonly TextWriter _log;
     private readonly SemaphoreSlim _runGate = new(1, 1);
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Timer _idleTrim;
     private JsonRpc? _rpc;
     private bool _initialized;
 
@@ -32,7 +33,11 @@ internal sealed partial class LanguageServer
     {
         _options = options;
         _log = log;
+        _idleTrim = new Timer(_ => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
     }
+
+    /// <summary>How long after its last analysis a quiet server gives its free memory back to the system.</summary>
+    public static TimeSpan IdleTrimDelay { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Completes on the <c>exit</c> notification.</summary>
     public Task Exited => _exit.Task;
@@ -115,6 +120,7 @@ internal sealed partial class LanguageServer
             return;
         }
 
+        _idleTrim.Change(Timeout.Infinite, Timeout.Infinite);
         var current = session.Document;
         string text = TextEdits.Apply(current.Text, parameters.ContentChanges ?? []);
         session.Update(new OpenDocument(uri, parameters.TextDocument.Version, text));
@@ -193,6 +199,10 @@ internal sealed partial class LanguageServer
         }
 
         Publish(new PublishDiagnosticsParams(job.Document.Uri, job.Document.Version, run.Result.Diagnostics));
+
+        // Each analysis allocates tens of megabytes that the GC keeps committed; once the editor
+        // is quiet, a compacting collection returns them (bench lsp: working set after 1,000 edits).
+        _idleTrim.Change(IdleTrimDelay, Timeout.InfiniteTimeSpan);
     }
 
     private void Publish(PublishDiagnosticsParams diagnostics)
