@@ -185,7 +185,7 @@ internal sealed class LspBenchmark : IBenchmark
         Row(t, "hover on a page name", hovers, HoverGoalMs);
         t.WriteTo(w);
         w.WriteLine($"  (the diagnostics figure includes the {defaults.Debounce.TotalMilliseconds:0} ms debounce: the server waits that long for a next edit before it parses and runs)");
-        w.WriteLine($"  CPU time of the server per timed edit (all its threads; load inflates it far less than wall time): {cpuPerEdit:F1} ms; with the debounce, {cpuPerEdit + defaults.Debounce.TotalMilliseconds:F0} ms: an estimate, not a measurement, of the latency on an idle core");
+        w.WriteLine($"  CPU time of the server per timed edit, all its threads (load inflates it less than wall time, but does: other jobs share the caches): {cpuPerEdit:F1} ms");
         w.WriteLine($"  the same analysis in this process, medians: parse {stages.Parse:F1} ms, model (names, probe sites) {stages.Model:F1} ms, run under both algorithms with hover recording {stages.Run:F1} ms");
         w.WriteLine();
         w.WriteLine("Memory of the server (mmudsl/memory: managed heap after a full collection; the process's working set)");
