@@ -16,8 +16,10 @@ function serverOptions() {
     '--time-budget-ms', String(config.get('timeBudgetMs', 2000)),
     '--debounce-ms', String(config.get('debounceMs', 50)),
   ];
-  // Both ways run the same process over stdio; the server needs no --stdio flag.
-  return { run: { command, args }, debug: { command, args } };
+  // No background GC in the server: on a small machine its concurrent marking competes with the
+  // analysis (docs/editor.md, Performance). Both ways run the same process over stdio.
+  const options = { env: { ...process.env, DOTNET_gcConcurrent: '0' } };
+  return { run: { command, args, options }, debug: { command, args, options } };
 }
 
 async function start() {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using Microsoft.VisualStudio.Threading;
 using MmuDsl.Lsp.Server;
 using StreamJsonRpc;
@@ -21,11 +20,6 @@ public static class LspHost
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        // No background GC in the server: on two cores its concurrent marking competed with the
-        // analysis (bench lsp: 147 ms of server CPU per edit with it, 79 ms without; diagnostics
-        // after an edit 297 ms against 187 ms, median, same load). Collections then block, and
-        // they are short: the server's heap stays near 13 MB.
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var formatter = new SystemTextJsonFormatter();
         Protocol.LspStringConverter.Configure(formatter.JsonSerializerOptions);
         var server = new LanguageServer(options, log);

@@ -174,7 +174,8 @@ internal sealed class LspBenchmark : IBenchmark
         var defaults = ServerOptions.Default;
         w.WriteLine("MmuDsl benchmark: lsp (mmudsl lsp as a process, driven over stdio by a StreamJsonRpc client)");
         w.WriteLine($"  machine : {BuildInfo.Machine()}");
-        w.WriteLine($"  server  : dotnet mmudsl.dll lsp, default options (debounce {defaults.Debounce.TotalMilliseconds:0} ms, time budget {defaults.TimeBudget.TotalMilliseconds:0} ms per run)");
+        w.WriteLine($"  server  : dotnet mmudsl.dll lsp, default options (debounce {defaults.Debounce.TotalMilliseconds:0} ms, time budget {defaults.TimeBudget.TotalMilliseconds:0} ms per run),");
+        w.WriteLine("            DOTNET_gcConcurrent=0 as the VS Code extension sets it");
         w.WriteLine($"  file    : {Lines:N0} lines, {text.Length:N0} chars: {Lines / LspScenario.GroupLines} groups of a small table, a show with its golden block, a sync, an expect, a loop");
         w.WriteLine($"  timing  : from the client; medians of {runs} after {warmup} warm-up; diagnostics = didChange sent to its publishDiagnostics received");
         w.WriteLine($"  load    : {load} (2 cores: above 2, other work competes)");

@@ -64,6 +64,8 @@ internal sealed class LspServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // As the VS Code extension starts it (docs/editor.md, Performance).
+        start.Environment["DOTNET_gcConcurrent"] = "0";
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("lsp");
         foreach (var argument in arguments)
