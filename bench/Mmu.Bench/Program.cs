@@ -12,6 +12,7 @@ internal static class Program
         new EngineBenchmark(),
         new ExploreBenchmark(),
         new InterpreterBenchmark(),
+        new LspBenchmark(),
         new ParseBenchmark(),
         new PluginBenchmark(),
         new BigFileBenchmark(),
