@@ -351,7 +351,7 @@ internal sealed partial class Interpreter
         _mmu.Link(parent, index, child);
         if (_mmu.Stats.LinkUnsyncChildren != before)
         {
-            _run.Notes.Add(new Diagnostic(s.Span, DiagnosticSeverity.Warning, $"link-unsync-children: '{child.Name}' still has unsync_children={child.UnsyncChildren} when linked; the kernel WARNs on this since 6.3, as its page-fault path syncs such a page first ('link ... via fetch'). Counted in stat.link_unsync_children, not in stat.warnings"));
+            _run.Notes.Add(new Diagnostic(s.Span, DiagnosticSeverity.Note, $"link-unsync-children: '{child.Name}' still has unsync_children={child.UnsyncChildren} when linked; the kernel WARNs on this since 6.3, as its page-fault path syncs such a page first ('link ... via fetch'). Counted in stat.link_unsync_children, not in stat.warnings"));
         }
     }
 
