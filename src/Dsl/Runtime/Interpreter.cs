@@ -33,6 +33,7 @@ internal sealed partial class Interpreter
     private readonly List<StringBuilder> _traces = [];
     private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
+    private readonly IRunWatcher? _watcher;
     private long _maxLoopIterations;
     private int _maxPages;
     private int _maxCallDepth;
@@ -65,6 +66,12 @@ internal sealed partial class Interpreter
         if (options.TraceAll)
         {
             _mmu.Observer = e => _run.Output.Add(new OutputChunk(null, "  | " + e.Describe() + "\n"));
+        }
+
+        _watcher = options.Watcher?.Invoke(algorithm.Name);
+        if (_watcher != null)
+        {
+            _mmu.Observer += _watcher.OnEvent;
         }
     }
 
@@ -123,9 +130,11 @@ internal sealed partial class Interpreter
         }
 
         int warningsBefore = _mmu.Warnings.Count;
+        bool completed = false;
         try
         {
             Dispatch(statement, scope);
+            completed = true;
         }
         catch (MmuException e)
         {
@@ -136,6 +145,11 @@ internal sealed partial class Interpreter
             for (int w = warningsBefore; w < _mmu.Warnings.Count; w++)
             {
                 _run.Warnings.Add(new FiredWarning(statement.Span, _mmu.Warnings[w]));
+            }
+
+            if (_watcher != null && statement is not (ForStatement or ProcStatement or IncludeStatement or CallStatement or LetStatement))
+            {
+                _watcher.OnStatement(statement, _run, completed);
             }
         }
 

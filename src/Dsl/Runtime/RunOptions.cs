@@ -42,6 +42,12 @@ public sealed record RunOptions
     /// <summary>Limits of the parser (nesting depth of blocks and expressions).</summary>
     public ParseOptions Parse { get; init; } = ParseOptions.Default;
 
+    /// <summary>
+    /// Makes a watcher for each run, given the algorithm's name (null: none). A watched engine
+    /// builds its events, which costs time: only reports that need every step set it.
+    /// </summary>
+    public Func<string, IRunWatcher>? Watcher { get; init; }
+
     /// <summary>Reads an included file; the default reads the file system. Tests replace it.</summary>
     public Func<string, string> ReadFile { get; init; } = File.ReadAllText;
 }
