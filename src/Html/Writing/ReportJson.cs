@@ -1,0 +1,392 @@
+using System.Text;
+using System.Text.Json;
+using MmuDsl.Html.Model;
+using MmuDsl.Html.Recording;
+using MmuDsl.Mmu;
+using MmuDsl.Mmu.Events;
+
+namespace MmuDsl.Html.Writing;
+
+/// <summary>
+/// The model as the JSON the page embeds (format 1; report.js reads it). Compact: pages, states
+/// and layouts are tables referred to by number; a frame's changes are flat (page, new state,
+/// previous state) triples, 0 where nothing changed. The default encoder escapes &lt;, &gt; and
+/// &amp;, so the text cannot end the script element it sits in.
+/// </summary>
+internal static class ReportJson
+{
+    public const int Format = 1;
+
+    public static void Write(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("v", Format);
+        w.WriteString("title", model.Title);
+        w.WriteBoolean("diff", model.Diff);
+        w.WriteNumber("exit", model.ExitCode);
+        Strings(w, "algorithms", model.Algorithms);
+        w.WriteStartArray("files");
+        foreach (var (path, text) in model.Files)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", path);
+            w.WriteString("text", text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Strings(w, "errors", model.Errors);
+        WritePages(model, w);
+        WriteStates(model, w);
+        WriteSteps(model, w);
+        w.WriteStartArray("deltas");
+        foreach (var frames in model.Deltas)
+        {
+            w.WriteStartArray();
+            foreach (var delta in frames)
+            {
+                if (delta == null)
+                {
+                    w.WriteNumberValue(0);
+                }
+                else
+                {
+                    Ints(w, delta);
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        WriteFailures(model, w);
+        w.WriteStartArray("summary");
+        foreach (var (text, step, kind) in model.Summary)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(text);
+            w.WriteNumberValue(step);
+            w.WriteStringValue(kind);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("initial", model.InitialFrame);
+        w.WriteBoolean("large", model.Large);
+        w.WriteNumber("limit", model.DrawLimit);
+        WriteLayouts(model, w);
+        w.WriteEndObject();
+    }
+
+    private static void WritePages(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartArray("pages");
+        foreach (var page in model.Pages)
+        {
+            var box = Building.PageBox.Box(page);
+            w.WriteStartArray();
+            w.WriteStringValue(page.Name);
+            w.WriteNumberValue(page.Level);
+            w.WriteNumberValue(page.IsRoot ? 1 : 0);
+            w.WriteNumberValue(box.Width);
+            w.WriteNumberValue(box.Height);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteStates(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartArray("states");
+        foreach (var s in model.States)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0));
+            w.WriteNumberValue(s.Syncs);
+            w.WriteNumberValue(s.UnsyncChildren);
+            w.WriteStartArray();
+            foreach (int bit in s.Bitmap.SetBits())
+            {
+                w.WriteNumberValue(bit);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray();
+            foreach (var spte in s.Sptes)
+            {
+                w.WriteNumberValue(spte.Index);
+                w.WriteNumberValue(spte.Kind switch { SpteKind.Link => 1, SpteKind.Leaf => 2, _ => 3 });
+                w.WriteNumberValue(spte.Child);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteSteps(ReportModel model, Utf8JsonWriter w)
+    {
+        int file(string path)
+        {
+            for (int i = 0; i < model.Files.Count; i++)
+            {
+                if (model.Files[i].Path == path)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var fileIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        w.WriteStartArray("steps");
+        foreach (var step in model.Steps)
+        {
+            if (!fileIndex.TryGetValue(step.Span.Path, out int f))
+            {
+                f = file(step.Span.Path);
+                fileIndex[step.Span.Path] = f;
+            }
+
+            w.WriteStartObject();
+            w.WriteNumber("f", f);
+            w.WriteNumber("l", step.Span.Line);
+            w.WriteNumber("c", step.Span.Column);
+            w.WriteNumber("n", step.Occurrence);
+            w.WriteNumber("sub", step.SubFrames);
+            w.WriteNumber("d", (int)step.Diff);
+            if (step.Error)
+            {
+                w.WriteBoolean("err", true);
+            }
+
+            w.WriteStartArray("rec");
+            for (int a = 0; a < step.Records.Length; a++)
+            {
+                if (step.Records[a] is not { } record)
+                {
+                    w.WriteNullValue();
+                }
+                else
+                {
+                    WriteRecord(w, record, model.PageNumbers[a]);
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRecord(Utf8JsonWriter w, RecordedStatement r, IReadOnlyList<int> gids)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("w", r.Stats.Walks);
+        w.WriteNumber("v", r.Stats.Visits);
+        w.WriteNumber("u", r.Stats.Unsync);
+        if (r.Output.Count > 0)
+        {
+            w.WriteString("out", string.Concat(r.Output));
+        }
+
+        if (r.Failures.Count > 0)
+        {
+            Strings(w, "fail", r.Failures.Select(f => f.Headline + "\n" + f.Details).ToList());
+        }
+
+        if (r.Warnings.Count > 0)
+        {
+            Strings(w, "warn", r.Warnings.Select(x => $"{x.Name}: {x.Message}").ToList());
+        }
+
+        if (r.Outcomes.Count > 0)
+        {
+            Strings(w, "res", r.Outcomes);
+        }
+
+        if (r.Marked.Count > 0)
+        {
+            Bits(w, "mk", r.Marked, gids);
+        }
+
+        if (r.Cleared.Count > 0)
+        {
+            Bits(w, "cl", r.Cleared, gids);
+        }
+
+        if (r.DroppedSubSteps > 0)
+        {
+            w.WriteNumber("drop", r.DroppedSubSteps);
+        }
+
+        if (r.SubSteps.Count > 0)
+        {
+            w.WriteStartArray("subs");
+            foreach (var s in r.SubSteps)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("k", (int)s.Kind);
+                w.WriteString("t", s.Text);
+                w.WriteNumber("fo", s.Focus < 0 ? -1 : gids[s.Focus]);
+                if (s.Visits.Count > 0)
+                {
+                    Entries(w, "vis", s.Visits, gids);
+                    w.WriteNumber("nv", s.VisitCount);
+                }
+
+                if (s.Batch.Count > 0)
+                {
+                    Entries(w, "pv", s.Batch, gids);
+                }
+
+                if (s.Cleared.Count > 0)
+                {
+                    Bits(w, "cl", s.Cleared, gids);
+                }
+
+                if (s.Notes.Count > 0)
+                {
+                    Strings(w, "notes", s.Notes);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteFailures(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartArray("failures");
+        foreach (var f in model.Failures)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("f", f.File);
+            w.WriteNumber("l", f.Line);
+            w.WriteNumber("c", f.Column);
+            w.WriteString("alg", f.Failure.Algorithm);
+            w.WriteString("kind", f.Failure.Kind.ToString());
+            w.WriteString("head", f.Failure.Headline);
+            w.WriteString("details", f.Failure.Details);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteLayouts(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartArray("layouts");
+        foreach (var layout in model.Layouts)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("w", Math.Round(layout.Width, 1));
+            w.WriteNumber("h", Math.Round(layout.Height, 1));
+            w.WriteStartArray("xy");
+            for (int i = 0; i < layout.X.Length; i++)
+            {
+                w.WriteNumberValue(Math.Round(layout.X[i], 1));
+                w.WriteNumberValue(Math.Round(layout.Y[i], 1));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("views");
+        foreach (var view in model.Views)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(view.Layout);
+            w.WriteNumberValue(view.Touched);
+            foreach (int page in view.Pages)
+            {
+                w.WriteNumberValue(page);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        Ints(w, "fv", model.FrameViews);
+    }
+
+
+    private static void Entries(Utf8JsonWriter w, string name, List<PageEntry> entries, IReadOnlyList<int> gids)
+    {
+        w.WriteStartArray(name);
+        foreach (var e in entries)
+        {
+            w.WriteNumberValue(gids[e.Page]);
+            w.WriteNumberValue(e.Index);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Bits(Utf8JsonWriter w, string name, List<BitChange> bits, IReadOnlyList<int> gids)
+    {
+        w.WriteStartArray(name);
+        foreach (var b in bits)
+        {
+            w.WriteNumberValue(gids[b.Page]);
+            w.WriteNumberValue(b.Index);
+            w.WriteNumberValue(b.By switch { null => -1, BitClearer.Walk => 0, _ => 1 });
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Ints(Utf8JsonWriter w, string name, IReadOnlyList<int> values)
+    {
+        w.WritePropertyName(name);
+        Ints(w, values);
+    }
+
+    private static void Ints(Utf8JsonWriter w, IReadOnlyList<int> values)
+    {
+        w.WriteStartArray();
+        foreach (int v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The JSON as UTF-8 bytes.</summary>
+    public static byte[] ToBytes(ReportModel model)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            Write(model, w);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The JSON as text (tests read it back).</summary>
+    public static string ToText(ReportModel model) => Encoding.UTF8.GetString(ToBytes(model));
+}
