@@ -147,8 +147,11 @@
   function highlights(a) {
     var s = D.steps[stepOf(pos)], j = pos - s.first, r = s.rec[a];
     var hl = { changed: {}, visited: {}, marked: {}, clearedOn: {}, batch: {}, focus: -1, sub: null, rec: r, j: j, step: s };
-    var d = D.deltas[a][pos];
-    if (d) for (var i = 0; i < d.length; i += 3) hl.changed[d[i]] = 1;
+    // A stage marks what it changed; the state after a statement, what the whole statement changed.
+    for (var f = j < s.sub ? pos : s.first; f <= pos; f++) {
+      var d = D.deltas[a][f];
+      if (d) for (var i = 0; i < d.length; i += 3) hl.changed[d[i]] = 1;
+    }
     if (!r) return hl;
     var cleared = null;
     if (j < s.sub) {
@@ -233,7 +236,7 @@
       var n = r.subs ? r.subs.length : 0;
       if (hl.sub) {
         out += '<div>stage ' + (hl.j + 1) + ' of ' + n + ': <span class="text">' + esc(hl.sub.t) + '</span></div>';
-        if (hl.sub.nv > (hl.sub.vis.length / 2)) out += '<div class="notes">(' + hl.sub.nv + ' visits; the first ' + hl.sub.vis.length / 2 + ' are marked)</div>';
+        if (hl.sub.vis && hl.sub.nv > hl.sub.vis.length / 2) out += '<div class="notes">(' + hl.sub.nv + ' visits; the first ' + hl.sub.vis.length / 2 + ' are marked)</div>';
         if (hl.sub.notes) out += '<div class="notes">' + hl.sub.notes.map(esc).join('<br>') + '</div>';
       } else out += '<div class="notes">its loop ended after ' + n + ' stage' + (n === 1 ? '' : 's') + (r.res ? ': ' + esc(r.res.join('; ')) : '') + '</div>';
     } else {
@@ -278,7 +281,7 @@
       }
       var r = s.rec[a], foot = '';
       if (r) {
-        foot += '<div class="work">stat.walks=' + r.w + ' stat.visits=' + r.v + ' stat.unsync=' + r.u + '</div>';
+        foot += '<div class="work">after the statement: stat.walks=' + r.w + ' stat.visits=' + r.v + ' stat.unsync=' + r.u + '</div>';
         if (r.out && j === s.sub) foot += '<pre>' + esc(r.out) + '</pre>';
       }
       pane.querySelector('.foot').innerHTML = foot;

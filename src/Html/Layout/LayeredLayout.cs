@@ -118,6 +118,15 @@ internal sealed class LayeredLayout
             }
 
             var settings = new SugiyamaLayoutSettings { NodeSeparation = NodeGap, LayerSeparation = LevelGap };
+
+            // The roots (the component's top level) stay in the order they were made.
+            int top = members.Max(m => nodes[m].Level);
+            var roots = Enumerable.Range(0, members.Length).Where(i => nodes[members[i]].Level == top).ToList();
+            for (int r = 1; r < roots.Count; r++)
+            {
+                settings.AddLeftRightConstraint(msaglNodes[roots[r - 1]], msaglNodes[roots[r]]);
+            }
+
             settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.None;
             LayoutHelpers.CalculateLayout(graph, settings, null);
             for (int i = 0; i < members.Length; i++)
