@@ -8,6 +8,12 @@ namespace MmuDsl.Cli.Commands;
 /// </summary>
 internal sealed record ExploreRepro(string Path, int Statements, string? Error)
 {
+    /// <summary>The HTML report written beside the repro (<c>explore --html</c>).</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Why the report beside the repro could not be written.</summary>
+    public string? ReportError { get; init; }
+
     /// <summary>Writes the repro of every class that has one, each atomically (a temporary file, then a rename).</summary>
     public static IReadOnlyDictionary<FindingClass, ExploreRepro> WriteAll(ExploreReport report, string folder)
     {
