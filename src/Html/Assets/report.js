@@ -85,11 +85,20 @@
   // ---- a page's box ----
   function stateOf(a, g) { var s = cur[a][g]; return s < 0 ? null : D.states[s]; }
   function sptesOf(st) { var m = {}; for (var i = 0; i < st[4].length; i += 3) m[st[4][i]] = [st[4][i + 1], st[4][i + 2]]; return m; }
+  // A set bit is stale when no unsync page is below it: its spte links nothing, or nothing
+  // reachable from the child through links is unsync. Worked out once per page and frame.
+  var below = [];
+  function unsyncBelow(a, g) {
+    var memo = below[a];
+    if (memo[g] !== undefined) return memo[g];
+    memo[g] = false;
+    var st = stateOf(a, g), found = !!st && (st[0] & 1) === 1;
+    for (var i = 0; st && !found && i < st[4].length; i += 3) if (st[4][i + 1] === 1 && unsyncBelow(a, st[4][i + 2])) found = true;
+    return (memo[g] = found);
+  }
   function bitClass(a, st, sp, b) {
     var e = sp[b];
-    if (!e || e[0] !== 1) return 'stale';
-    var c = stateOf(a, e[1]);
-    return c && ((c[0] & 1) || c[2] > 0) ? 'live' : 'stale';
+    return e && e[0] === 1 && unsyncBelow(a, e[1]) ? 'live' : 'stale';
   }
 
   function nodeSvg(a, g, x, y, hl, differs) {
@@ -267,6 +276,7 @@
   var current = null;
   function render() {
     var s = D.steps[stepOf(pos)], j = pos - s.first, vw = view();
+    below = D.algorithms.map(function () { return {}; });
     var differs = differences(vw.pages);
     panes.forEach(function (pane, a) {
       var hl = highlights(a);

@@ -92,7 +92,7 @@ internal sealed partial class ReportBuilder
         delta.Add(gid);
         delta.Add(state);
         delta.Add(previous);
-        if (_seenPairs.Add((gid, state)))
+        if (state >= 0 && _seenPairs.Add((gid, state)))
         {
             var page = _pages[gid];
             var view = _states[state];

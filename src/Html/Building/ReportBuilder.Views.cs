@@ -13,9 +13,13 @@ internal sealed partial class ReportBuilder
 {
     private const int MaxDifferingDrawn = 12;
     private readonly List<ReportView> _views = [];
-    private readonly Dictionary<string, int> _viewIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<int[], int> _viewIds = new(IntArrayComparer.Instance);
     private readonly List<PlacedGraph> _viewLayouts = [];
-    private readonly Dictionary<string, int> _layoutIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<int[], int> _layoutIds = new(IntArrayComparer.Instance);
+    private readonly HashSet<int> _drawn = [];
+    private readonly Queue<int> _queue = new();
+    private readonly Dictionary<int, int> _local = [];
+    private readonly HashSet<(int, int)> _edges = [];
     private readonly List<int> _frameViews = [];
 
     private readonly List<(int[] Seeds, int Touched)> _frameSeeds = [];
@@ -87,9 +91,11 @@ internal sealed partial class ReportBuilder
     private int ViewOf(int[] seeds, int touched)
     {
         int limit = _options.MaxDrawnPerFrame;
-        var drawn = new HashSet<int>();
-        var queue = new Queue<int>();
-        void Add(int gid)
+        var drawn = _drawn;
+        var queue = _queue;
+        drawn.Clear();
+        queue.Clear();
+        foreach (int gid in seeds)
         {
             if (drawn.Count < limit && drawn.Add(gid))
             {
@@ -97,19 +103,12 @@ internal sealed partial class ReportBuilder
             }
         }
 
-        foreach (int gid in seeds)
-        {
-            Add(gid);
-        }
-
-        int distinctTouched = touched;
-
         if (drawn.Count == 0)
         {
             return _frameViews.Count > 0 ? _frameViews[^1] : -1;
         }
 
-        while (queue.Count > 0)
+        while (queue.Count > 0 && drawn.Count < limit)
         {
             int gid = queue.Dequeue();
             foreach (var parents in _parents)
@@ -118,34 +117,41 @@ internal sealed partial class ReportBuilder
                 {
                     foreach (int p in list)
                     {
-                        Add(p);
+                        if (drawn.Count < limit && drawn.Add(p))
+                        {
+                            queue.Enqueue(p);
+                        }
                     }
                 }
             }
         }
 
-        var pages = drawn.Order().ToArray();
-        string key = string.Join(",", pages);
-        if (_viewIds.TryGetValue(key, out int existing) && _views[existing].Touched == distinctTouched)
+        var pages = new int[drawn.Count];
+        drawn.CopyTo(pages);
+        Array.Sort(pages);
+        if (_viewIds.TryGetValue(pages, out int existing) && _views[existing].Touched == touched)
         {
             return existing;
         }
 
-        var view = new ReportView(LayoutOf(pages), pages, distinctTouched);
+        var view = new ReportView(LayoutOf(pages), pages, touched);
         _views.Add(view);
-        _viewIds[key] = _views.Count - 1;
+        _viewIds[pages] = _views.Count - 1;
         return _views.Count - 1;
     }
 
+    // A view's layout, shared by every view of the same shape: levels, box sizes and edges.
     private int LayoutOf(int[] pages)
     {
-        var local = new Dictionary<int, int>();
+        var local = _local;
+        local.Clear();
         for (int i = 0; i < pages.Length; i++)
         {
             local[pages[i]] = i;
         }
 
-        var edges = new HashSet<(int, int)>();
+        var edges = _edges;
+        edges.Clear();
         for (int a = 0; a < _runs.Count; a++)
         {
             foreach (int gid in pages)
@@ -166,14 +172,32 @@ internal sealed partial class ReportBuilder
             }
         }
 
-        var boxes = pages.Select(g => PageBox.Box(_pages[g])).ToList();
-        string key = string.Join(";", boxes.Select(b => $"{b.Level},{b.Width},{b.Height}")) + "|" + string.Join(";", edges.Order().Select(e => $"{e.Item1}>{e.Item2}"));
+        var key = new int[(pages.Length * 3) + (edges.Count * 2) + 1];
+        int k = 0;
+        foreach (int gid in pages)
+        {
+            var box = PageBox.Box(_pages[gid]);
+            key[k++] = box.Level;
+            key[k++] = (int)box.Width;
+            key[k++] = (int)box.Height;
+        }
+
+        key[k++] = -1;
+        var sorted = new List<(int, int)>(edges);
+        sorted.Sort();
+        foreach (var (from, to) in sorted)
+        {
+            key[k++] = from;
+            key[k++] = to;
+        }
+
         if (_layoutIds.TryGetValue(key, out int id))
         {
             return id;
         }
 
-        _viewLayouts.Add(_layout.Place(boxes, edges));
+        var boxes = pages.Select(g => PageBox.Box(_pages[g])).ToList();
+        _viewLayouts.Add(_layout.Place(boxes, sorted));
         _layoutIds[key] = _viewLayouts.Count - 1;
         return _viewLayouts.Count - 1;
     }

@@ -17,6 +17,10 @@ internal sealed partial class ReportBuilder
     private readonly HtmlReportOptions _options;
     private readonly LayeredLayout _layout = new();
     private readonly List<List<int[]?>> _deltas;
+    private readonly Dictionary<int, int>[] _starts;
+    private readonly HashSet<int> _stepTouched = [];
+    private readonly List<int> _frameTouched = [];
+    private readonly List<int> _delta = [];
     private int _frames;
 
     private ReportBuilder(ScenarioResult result, IReadOnlyList<StepRecorder> runs, HtmlReportOptions options)
@@ -25,6 +29,7 @@ internal sealed partial class ReportBuilder
         _runs = runs;
         _options = options;
         _deltas = runs.Select(_ => new List<int[]?>()).ToList();
+        _starts = runs.Select(_ => new Dictionary<int, int>()).ToArray();
         _current = runs.Select(_ => new List<int>()).ToList();
         _gidOf = runs.Select(_ => new List<int>()).ToList();
         _parents = runs.Select(_ => new List<List<int>?>()).ToList();
@@ -94,12 +99,17 @@ internal sealed partial class ReportBuilder
     private void BuildStep(ReportStep step)
     {
         step.FirstFrame = _frames;
-        step.SubFrames = step.Records.Max(r => r?.SubSteps.Count ?? 0);
-        var touched = new HashSet<int>();
-        var starts = _runs.Select(_ => new Dictionary<int, int>()).ToArray();
-        for (int j = 0; j < step.SubFrames; j++)
+        int subFrames = 0;
+        foreach (var r in step.Records)
         {
-            var frameTouched = new List<int>();
+            subFrames = Math.Max(subFrames, r?.SubSteps.Count ?? 0);
+        }
+
+        step.SubFrames = subFrames;
+        _stepTouched.Clear();
+        for (int j = 0; j < subFrames; j++)
+        {
+            _frameTouched.Clear();
             for (int a = 0; a < _runs.Count; a++)
             {
                 var record = step.Records[a];
@@ -110,23 +120,23 @@ internal sealed partial class ReportBuilder
                 }
 
                 var sub = record.SubSteps[j];
-                var delta = new List<int>();
+                _delta.Clear();
                 foreach (var (id, state) in sub.Pages)
                 {
                     int gid = Gid(a, id);
-                    starts[a].TryAdd(gid, Current(a, gid));
-                    Apply(a, gid, Intern(state), delta);
+                    _starts[a].TryAdd(gid, Current(a, gid));
+                    Apply(a, gid, Intern(state), _delta);
                 }
 
-                _deltas[a].Add(delta.Count == 0 ? null : [.. delta]);
-                Collect(a, sub, delta, frameTouched);
+                _deltas[a].Add(_delta.Count == 0 ? null : [.. _delta]);
+                Collect(a, sub, _delta, _frameTouched);
             }
 
-            touched.UnionWith(frameTouched);
-            EndFrame(frameTouched);
+            _stepTouched.UnionWith(_frameTouched);
+            EndFrame(_frameTouched);
         }
 
-        var finalTouched = new List<int>();
+        _frameTouched.Clear();
         for (int a = 0; a < _runs.Count; a++)
         {
             var record = step.Records[a];
@@ -136,39 +146,49 @@ internal sealed partial class ReportBuilder
                 continue;
             }
 
-            var targets = new Dictionary<int, int>(starts[a]);
+            _delta.Clear();
+            var starts = _starts[a];
             foreach (var (id, state) in record.Changes)
             {
-                targets[Gid(a, id)] = Intern(state);
+                int gid = Gid(a, id);
+                starts.Remove(gid);
+                Apply(a, gid, Intern(state), _delta);
+                _frameTouched.Add(gid);
             }
 
-            var delta = new List<int>();
-            foreach (var (gid, sid) in targets.OrderBy(t => t.Key))
+            // A page a stage changed and the statement did not: back to its state before.
+            foreach (var (gid, sid) in starts)
             {
-                Apply(a, gid, sid, delta);
+                if (sid >= 0)
+                {
+                    Apply(a, gid, sid, _delta);
+                    _stepTouched.Add(gid);
+                }
             }
 
-            _deltas[a].Add(delta.Count == 0 ? null : [.. delta]);
-            foreach (var (id, _) in record.Changes)
+            starts.Clear();
+            _deltas[a].Add(_delta.Count == 0 ? null : [.. _delta]);
+            foreach (var b in record.Marked)
             {
-                finalTouched.Add(Gid(a, id));
+                _frameTouched.Add(Gid(a, b.Page));
             }
 
-            foreach (var b in record.Marked.Concat(record.Cleared))
+            foreach (var b in record.Cleared)
             {
-                finalTouched.Add(Gid(a, b.Page));
+                _frameTouched.Add(Gid(a, b.Page));
             }
 
             _stats[a] = record.Stats;
         }
 
-        touched.UnionWith(finalTouched);
-        touched.UnionWith(starts.SelectMany(s => s.Keys));
-        step.Diff = Differences(touched);
-        EndFrame(finalTouched);
+        _stepTouched.UnionWith(_frameTouched);
+        step.Diff = Differences(_stepTouched);
+        EndFrame(_frameTouched);
     }
 
     // The pages a stage is about: those it changed, the walk's visits and batch, its focus.
+    private readonly HashSet<int> _seeds = [];
+
     private void Collect(int a, RecordedSubStep sub, List<int> delta, List<int> into)
     {
         for (int i = 0; i < delta.Count; i += 3)
@@ -199,9 +219,24 @@ internal sealed partial class ReportBuilder
         _frames++;
         if (_large)
         {
-            var seeds = touched.Distinct().ToList();
-            int count = seeds.Count;
-            seeds.AddRange(_pageDiff.Keys.Take(MaxDifferingDrawn));
+            _seeds.Clear();
+            foreach (int gid in touched)
+            {
+                _seeds.Add(gid);
+            }
+
+            int count = _seeds.Count;
+            var seeds = new List<int>(_seeds);
+            foreach (int gid in _pageDiff.Keys)
+            {
+                if (seeds.Count - count >= MaxDifferingDrawn)
+                {
+                    break;
+                }
+
+                seeds.Add(gid);
+            }
+
             _frameSeeds.Add((seeds.ToArray(), count));
         }
     }

@@ -29,6 +29,7 @@ internal sealed class StepRecorder(string algorithm) : IRunWatcher
     private const int MaxTextLength = 600;
 
     private readonly HashSet<ShadowPage> _touched = new(ReferenceEqualityComparer.Instance);
+    private readonly List<ShadowPage> _order = [];
     private readonly Dictionary<ShadowPage, ImmutableArray<(int Index, SpteKind Kind, string? Child)>> _sptes = new(ReferenceEqualityComparer.Instance);
     private readonly List<PageState?> _last = [];
     private readonly List<BitChange> _marked = [];
@@ -181,37 +182,47 @@ internal sealed class StepRecorder(string algorithm) : IRunWatcher
         }
 
         var record = new RecordedStatement(statement, completed) { Stats = engine.Stats.Snapshot(), DroppedSubSteps = _dropped };
-        foreach (var page in _touched.OrderBy(p => p.Id))
+        if (_touched.Count > 0)
         {
-            var state = StateOf(page);
-            if (!Equals(_last[page.Id], state))
+            _order.Clear();
+            _order.AddRange(_touched);
+            if (_order.Count > 1)
             {
-                _last[page.Id] = state;
-                record.Changes.Add((page.Id, state));
+                _order.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+            }
+
+            foreach (var page in _order)
+            {
+                var state = StateOf(page);
+                if (!Equals(_last[page.Id], state))
+                {
+                    _last[page.Id] = state;
+                    record.AddChange(page.Id, state);
+                }
             }
         }
 
-        record.SubSteps.AddRange(_subSteps);
-        record.Marked.AddRange(_marked);
-        record.Cleared.AddRange(_cleared);
-        record.Outcomes.AddRange(_outcomes);
+        record.AddSubSteps(_subSteps);
+        record.AddMarked(_marked);
+        record.AddCleared(_cleared);
+        record.AddOutcomes(_outcomes);
         for (; _outputSeen < run.Output.Count; _outputSeen++)
         {
             var chunk = run.Output[_outputSeen];
             if (chunk.Statement != null)
             {
-                record.Output.Add(chunk.Text);
+                record.AddOutput(chunk.Text);
             }
         }
 
         for (; _failuresSeen < run.Failures.Count; _failuresSeen++)
         {
-            record.Failures.Add(run.Failures[_failuresSeen]);
+            record.AddFailure(run.Failures[_failuresSeen]);
         }
 
         for (; _warningsSeen < engine.Warnings.Count; _warningsSeen++)
         {
-            record.Warnings.Add(engine.Warnings[_warningsSeen]);
+            record.AddWarning(engine.Warnings[_warningsSeen]);
         }
 
         Fold(record);
@@ -247,8 +258,8 @@ internal sealed class StepRecorder(string algorithm) : IRunWatcher
             var inner = Statements[^1];
             inner.Statement = trace;
             inner.Completed &= record.Completed;
-            inner.Output.AddRange(record.Output);
-            inner.Failures.AddRange(record.Failures);
+            inner.AddOutput(record.Output);
+            inner.AddFailures(record.Failures);
             inner.Stats = record.Stats;
             return;
         }

@@ -17,16 +17,19 @@ internal static class ReportHtml
     {
         ArgumentNullException.ThrowIfNull(model);
         var (before, between, after) = Template.Value;
-        var json = ReportJson.ToBytes(model);
-        var head = Encoding.UTF8.GetBytes(before.Replace("{{TITLE}}", WebUtility.HtmlEncode(model.Title), StringComparison.Ordinal));
-        var middle = Encoding.UTF8.GetBytes(between);
-        var tail = Encoding.UTF8.GetBytes(after);
-        var bytes = new byte[head.Length + json.Length + middle.Length + tail.Length];
-        head.CopyTo(bytes, 0);
-        json.CopyTo(bytes, head.Length);
-        middle.CopyTo(bytes, head.Length + json.Length);
-        tail.CopyTo(bytes, head.Length + json.Length + middle.Length);
-        return bytes;
+
+        // One buffer, sized for the data at about 60 bytes a frame per algorithm: the page is
+        // copied once, at the end.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(1 << 16, model.FrameCount * model.Algorithms.Count * 60));
+        Encoding.UTF8.GetBytes(before.Replace("{{TITLE}}", WebUtility.HtmlEncode(model.Title), StringComparison.Ordinal), buffer);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            ReportJson.Write(model, json);
+        }
+
+        Encoding.UTF8.GetBytes(between, buffer);
+        Encoding.UTF8.GetBytes(after, buffer);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static (string, string, string) Load()

@@ -334,7 +334,7 @@ internal static class ReportJson
         w.WriteEndArray();
     }
 
-    private static void Bits(Utf8JsonWriter w, string name, List<BitChange> bits, IReadOnlyList<int> gids)
+    private static void Bits(Utf8JsonWriter w, string name, IReadOnlyList<BitChange> bits, IReadOnlyList<int> gids)
     {
         w.WriteStartArray(name);
         foreach (var b in bits)

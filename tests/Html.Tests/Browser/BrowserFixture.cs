@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PuppeteerSharp;
+using Xunit.Abstractions;
 
 namespace MmuDsl.Html.Tests.Browser;
 
@@ -8,7 +9,7 @@ namespace MmuDsl.Html.Tests.Browser;
 /// network and a fresh profile, and always stopped at the end (closed, then its process tree
 /// killed by pid if it is still there), whatever the tests did.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(IMessageSink sink) : IAsyncLifetime
 {
     private static readonly string[] Flags =
     [
@@ -27,9 +28,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>What the set-up did (installing Chromium, the version started).</summary>
     public List<string> Log { get; } = [];
 
+    /// <summary>Prints a line in the test run's output (an xunit diagnostic message) and keeps it in artifacts/html-tests/figures.txt.</summary>
+    public void Print(string line)
+    {
+        sink.OnMessage(new Xunit.Sdk.DiagnosticMessage(line));
+        lock (Log)
+        {
+            File.AppendAllText(Path.Combine(Repo.Artifacts, "figures.txt"), $"{DateTime.UtcNow:u} {line}\n");
+        }
+    }
+
     public async Task InitializeAsync()
     {
-        string executable = Chromium.Ensure(Log.Add);
+        string executable = Chromium.Ensure(line =>
+        {
+            Log.Add(line);
+            Print(line);
+        });
         _profile = Directory.CreateTempSubdirectory("mmudsl-chromium-profile-").FullName;
         _browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -41,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         _pid = _browser.Process?.Id ?? -1;
         Log.Add($"started {executable} (pid {_pid}): {await _browser.GetVersionAsync()}");
+        Print(Log[^1]);
     }
 
     public async Task DisposeAsync()

@@ -35,7 +35,10 @@ public sealed class SteppingTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.Equal(await tab.FinalFrameOfLineAsync(11), await tab.FrameAsync());
         foreach (var algorithm in new[] { "legacy", "recursive" })
         {
+            // Bit 5 leads nowhere, so neither do the bits on the path down to Q.
             Assert.Contains("stale", await tab.ClassesAsync(ReportTab.Bit(algorithm, "Q", 5)));
+            Assert.Contains("stale", await tab.ClassesAsync(ReportTab.Bit(algorithm, "P", 2)));
+            Assert.Contains("stale", await tab.ClassesAsync(ReportTab.Bit(algorithm, "R", 0)));
             Assert.Equal("rgb(211, 47, 47)", await tab.StyleAsync(ReportTab.Bit(algorithm, "Q", 5), "fill"));
             Assert.Equal(0, await tab.CountAsync($"#pane-{algorithm} path.edge[data-from=\"Q\"]"));
         }

@@ -1,0 +1,47 @@
+namespace MmuDsl.Html.Tests.Browser;
+
+/// <summary>Failed expectations, golden diffs and errors are marked at their statements.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MarksTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task FailedExpectationAndGoldenDiff_AreMarkedAtTheirLines_AndAtTheirStep()
+    {
+        var (path, _) = Reports.WriteText(
+            "root R level 3\npage Q level 2\npage L level 1\nlink R[0] -> Q\nlink Q[0] -> L\nunsync L\nsync R interrupt-after 1\nexpect Q.bitmap == {}\nshow Q\n----\nQ L2 unsync_children=0 bitmap={}\n  [0] L L1 sync\n----\n",
+            "marks-failures");
+        await using var tab = await ReportTab.OpenAsync(browser.Browser, path);
+        Assert.Equal("failed: see the marks in the script", await tab.TextAsync("#status"));
+
+        // Line 8: the expectation holds under legacy (bottom-up clearing), not under recursive.
+        Assert.Contains("failed", await tab.ClassesAsync("#script .line[data-line=\"8\"]"));
+        Assert.Equal("expectation failed [recursive]: Q.bitmap == {}", await tab.TextAsync("#script details.failure[data-line=\"8\"] summary"));
+        Assert.Contains("Q.bitmap = {0}", await tab.TextAsync("#script details.failure[data-line=\"8\"] pre"), StringComparison.Ordinal);
+
+        // Line 9: the golden block fits legacy's output only; its diff is there.
+        Assert.Contains("failed", await tab.ClassesAsync("#script .line[data-line=\"9\"]"));
+        Assert.Equal("golden block differs [recursive]", await tab.TextAsync("#script details.failure[data-line=\"9\"] summary"));
+        Assert.Contains("+Q L2 unsync_children=1 bitmap={0}", await tab.TextAsync("#script details.failure[data-line=\"9\"] pre"), StringComparison.Ordinal);
+
+        await tab.Page.ClickAsync("#script .line[data-line=\"8\"]");
+        Assert.Equal(await tab.FinalFrameOfLineAsync(8), await tab.FrameAsync());
+        Assert.Contains("expectation failed", await tab.TextAsync("#stepinfo"), StringComparison.Ordinal);
+        Assert.Contains("Q.bitmap == {}", await tab.TextAsync("#pane-recursive .stage .fail"), StringComparison.Ordinal);
+        Assert.Equal(0, await tab.CountAsync("#pane-legacy .stage .fail"));
+        await tab.ScreenshotAsync("marks-failures");
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task RunStoppedByAnError_ShowsTheErrorAndMarksItsStatement()
+    {
+        var (path, _) = Reports.WriteText("root R level 3\npage L level 1\nlink R[0] -> L\n", "marks-error");
+        await using var tab = await ReportTab.OpenAsync(browser.Browser, path);
+        Assert.Equal("the run stopped on an error", await tab.TextAsync("#status"));
+        Assert.Contains("level", await tab.TextAsync("#errors"), StringComparison.Ordinal);
+        Assert.Equal(1, await tab.CountAsync("#script .line[data-line=\"3\"] .mark.err"));
+        await tab.GoToAsync(await tab.FinalFrameOfLineAsync(3));
+        Assert.Contains("the run stopped here with an error", await tab.TextAsync("#stepinfo"), StringComparison.Ordinal);
+        Assert.Empty(tab.Errors);
+    }
+}
