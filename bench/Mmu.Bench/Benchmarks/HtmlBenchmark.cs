@@ -43,7 +43,7 @@ internal sealed class HtmlBenchmark : IBenchmark
         };
         string folder = Directory.CreateTempSubdirectory("mmudsl-html-bench-").FullName;
         var failures = new List<string>();
-        var table = new TextTable("<scenario", "lines", "pages", "steps", "frames", "MB", "run s", "record s", "model s", "page s", "write s", "total s", "<goal", "msagl");
+        var table = new TextTable("<scenario", "lines", "pages", "steps", "frames", "MB", "run s", "record s", "model s", "page s", "write s", "total s", "cpu s", "<goal", "msagl");
         try
         {
             foreach (var (name, path, text, goal) in scenarios)
@@ -75,7 +75,7 @@ internal sealed class HtmlBenchmark : IBenchmark
                 table.Add(
                     name, TextTable.Int(text.Count(c => c == '\n')), TextTable.Int(last.Page.Pages), TextTable.Int(last.Page.Steps), TextTable.Int(last.Page.Frames),
                     TextTable.Num(last.Page.Html.Length / 1e6), TextTable.Num(Median(0), 2), TextTable.Num(Median(1), 2), TextTable.Num(Median(2), 2),
-                    TextTable.Num(Median(3), 2), TextTable.Num(Median(4), 2), TextTable.Num(total, 2),
+                    TextTable.Num(Median(3), 2), TextTable.Num(Median(4), 2), TextTable.Num(total, 2), TextTable.Num(Median(6), 2),
                     goal.Length == 0 ? string.Empty : (total < GoalSeconds ? "met " : "MISSED ") + goal, TextTable.Int(last.MsaglRuns));
             }
         }
@@ -89,7 +89,8 @@ internal sealed class HtmlBenchmark : IBenchmark
         output.WriteLine($"  timing  : Stopwatch per phase, median of {runs} rounds after {warmup} warm-up round(s); both algorithms (legacy, recursive)");
         output.WriteLine("            run: ScenarioRunner.RunText alone (what `mmudsl run` does, for comparison; not in the total)");
         output.WriteLine("            record: the run with every step recorded (HtmlReport.RunText); model: frames, differences, layouts;");
-        output.WriteLine("            page: the JSON and the HTML around it; write: the file, atomically. total = record + model + page + write");
+        output.WriteLine("            page: the JSON and the HTML around it; write: the file, atomically. total = record + model + page + write;");
+        output.WriteLine("            cpu: the process's CPU time over the same phases (all threads: the GC's too), a figure that load on the machine moves less");
         output.WriteLine();
         table.WriteTo(output);
         output.WriteLine();
@@ -99,8 +100,9 @@ internal sealed class HtmlBenchmark : IBenchmark
 
     private static Round? Measure(string path, string text, string target, List<string> failures)
     {
-        var seconds = new double[6];
+        var seconds = new double[7];
         var options = RunOptions.Default;
+        using var process = Process.GetCurrentProcess();
         var t = Stopwatch.StartNew();
         var plain = ScenarioRunner.RunText(path, text, options);
         seconds[0] = t.Elapsed.TotalSeconds;
@@ -110,6 +112,9 @@ internal sealed class HtmlBenchmark : IBenchmark
             return null;
         }
 
+        GC.Collect();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
         t.Restart();
         var run = HtmlReport.RunText(path, text, options);
         seconds[1] = t.Elapsed.TotalSeconds;
@@ -123,6 +128,8 @@ internal sealed class HtmlBenchmark : IBenchmark
         HtmlReport.WriteFile(target, html);
         seconds[4] = t.Elapsed.TotalSeconds;
         seconds[5] = seconds[1] + seconds[2] + seconds[3] + seconds[4];
+        process.Refresh();
+        seconds[6] = (process.TotalProcessorTime - cpu).TotalSeconds;
         int recorded = run.Recorders.Max(r => r.Statements.Count);
         if (model.Steps.Count < recorded)
         {
