@@ -11,7 +11,9 @@ public sealed class DocsScreenshotTests(BrowserFixture browser)
     [Fact]
     public async Task SeedScenario_TheInterruptedSync_AsTheDocsShowIt()
     {
-        var (path, _, _) = Reports.Write(Repo.Scenario("seed-review/05-glorified-nop.mmu"), "docs-glorified-nop");
+        // Run by the path a user types from the repository's root, which the page shows.
+        var run = Dsl.Runtime.RunOptions.Default with { ReadFile = p => File.ReadAllText(Path.IsPathRooted(p) ? p : Path.Combine(Repo.Root, p)) };
+        var (path, _, _) = Reports.Write("scenarios/seed-review/05-glorified-nop.mmu", "docs-glorified-nop", run: run);
         await using var tab = await ReportTab.OpenAsync(browser.Browser, path, 1500, 860);
 
         // The stage where legacy clears B[0] bottom-up; recursive's loop already ended, B[0] stale.
