@@ -18,7 +18,7 @@ namespace MmuDsl.Html.Recording;
 /// Read this when the engine gains an event: name its pages in <see cref="PagesOf"/>;
 /// RecorderTests.StatementChanges_EqualSnapshots_ForEveryShippedScenario pins the whole.
 /// </summary>
-internal sealed class StepRecorder(string algorithm) : IRunWatcher
+internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
 {
     /// <summary>Stages kept per statement; a longer loop says how many were left out.</summary>
     public const int MaxSubSteps = 1000;
@@ -52,111 +52,6 @@ internal sealed class StepRecorder(string algorithm) : IRunWatcher
 
     /// <summary>Every statement recorded, in order of execution.</summary>
     public List<RecordedStatement> Statements { get; } = [];
-
-    /// <inheritdoc/>
-    public void OnEvent(MmuEvent e)
-    {
-        switch (e)
-        {
-            case SyncStarted s:
-                _stepping = true;
-                Begin(SubStepKind.Start, e.Describe(), s.Parent);
-                break;
-            case SyncFinished:
-                _outcomes.Add(e.Describe());
-                _open = null;
-                break;
-            case WalkFinished w:
-                OnWalk(w);
-                break;
-            case UnsyncBitCleared c:
-                OnCleared(c);
-                break;
-            case UnsyncBitMarked m:
-                Touch(m.Page);
-                _marked.Add(new BitChange(m.Page.Id, m.Index, null));
-                Note(m.Page, e);
-                break;
-            case PageSynced s:
-                Touch(s.Page);
-                if (_stepping)
-                {
-                    if (Begin(SubStepKind.SyncPage, e.Describe(), s.Page) is { } synced)
-                    {
-                        synced.OpenZap = s.Failed;
-                    }
-
-                    Capture(s.Page);
-                }
-
-                break;
-            case SpteCleared c:
-                _sptes.Remove(c.Page);
-                Touch(c.Page);
-                if (_stepping)
-                {
-                    if (_open is not { OpenZap: true } && Begin(SubStepKind.Zap, "kvm_mmu_prepare_zap_page", c.Page) is { } zap)
-                    {
-                        zap.OpenZap = true;
-                    }
-
-                    _open?.Notes.Add(e.Describe());
-                    Capture(c.Page);
-                }
-
-                break;
-            case PageZapped z:
-                Touch(z.Page);
-                if (_stepping)
-                {
-                    if (_open is { OpenZap: true })
-                    {
-                        _open.OpenZap = false;
-                        if (_open.Kind == SubStepKind.Zap)
-                        {
-                            _open.Text = e.Describe();
-                            _open.Focus = z.Page.Id;
-                        }
-                        else
-                        {
-                            _open.Notes.Add(e.Describe());
-                        }
-                    }
-                    else
-                    {
-                        Begin(SubStepKind.Zap, e.Describe(), z.Page);
-                    }
-
-                    Capture(z.Page);
-                }
-
-                break;
-            case SpteSet s:
-                _sptes.Remove(s.Page);
-                Touch(s.Page);
-                Note(s.Page, e);
-                break;
-            case PageUnsynced u:
-                Touch(u.Page);
-                Note(u.Page, e);
-                break;
-            case WarningFired:
-                if (_stepping)
-                {
-                    (_open ?? Begin(SubStepKind.Other, e.Describe(), null))?.Notes.Add(e.Describe());
-                }
-
-                break;
-            default:
-                _unknownEvent = true;
-                if (_stepping)
-                {
-                    Begin(SubStepKind.Other, e.Describe(), null);
-                }
-
-                break;
-        }
-    }
 
     /// <inheritdoc/>
     public void OnStatement(Statement statement, AlgorithmRun run, bool completed)
@@ -265,91 +160,6 @@ internal sealed class StepRecorder(string algorithm) : IRunWatcher
         }
 
         Statements.Add(record);
-    }
-
-    private void OnWalk(WalkFinished w)
-    {
-        var step = Begin(SubStepKind.Walk, Cap(w.Describe()), w.Root);
-        if (step == null)
-        {
-            return;
-        }
-
-        step.VisitCount = w.Visits.Length;
-        foreach (var v in w.Visits.Take(MaxVisits))
-        {
-            step.Visits.Add(new PageEntry(v.Page.Id, v.Index));
-        }
-
-        foreach (var b in w.Batch)
-        {
-            step.Batch.Add(new PageEntry(b.Page.Id, b.Index));
-        }
-    }
-
-    private void OnCleared(UnsyncBitCleared c)
-    {
-        Touch(c.Page);
-        var change = new BitChange(c.Page.Id, c.Index, c.By);
-        _cleared.Add(change);
-        if (!_stepping)
-        {
-            return;
-        }
-
-        bool joins = c.By == BitClearer.Walk
-            ? _open is { Kind: SubStepKind.Walk }
-            : _open is { Kind: SubStepKind.ClearParents };
-        if (!joins)
-        {
-            Begin(c.By == BitClearer.Walk ? SubStepKind.Other : SubStepKind.ClearParents, c.By == BitClearer.Walk ? "clear_unsync_child_bit" : "mmu_pages_clear_parents", c.Page);
-        }
-
-        if (_open != null)
-        {
-            _open.Cleared.Add(change);
-            _open.Notes.Add(c.Describe());
-            if (_open.Kind == SubStepKind.ClearParents)
-            {
-                _open.Text += $" {c.Page.Name}[{c.Index}]";
-            }
-
-            Capture(c.Page);
-        }
-    }
-
-    private void Touch(ShadowPage page) => _touched.Add(page);
-
-    // Marking and linking inside a loop do not happen today; if they ever do, they are noted.
-    private void Note(ShadowPage page, MmuEvent e)
-    {
-        if (_stepping && _open != null)
-        {
-            _open.Notes.Add(e.Describe());
-            Capture(page);
-        }
-    }
-
-    private void Capture(ShadowPage page)
-    {
-        if (_open != null)
-        {
-            _open.Pages[page.Id] = StateOf(page);
-        }
-    }
-
-    private RecordedSubStep? Begin(SubStepKind kind, string text, ShadowPage? focus)
-    {
-        if (_subSteps.Count >= MaxSubSteps)
-        {
-            _dropped++;
-            _open = null;
-            return null;
-        }
-
-        _open = new RecordedSubStep(kind, Cap(text), focus?.Id ?? -1);
-        _subSteps.Add(_open);
-        return _open;
     }
 
     private static string Cap(string text) => text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";

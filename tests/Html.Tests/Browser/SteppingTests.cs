@@ -157,4 +157,29 @@ public sealed class SteppingTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.Equal(string.Empty, await tab.TextAsync("#diffs"));
         Assert.Empty(tab.Errors);
     }
+
+    [Fact]
+    public async Task TracedZap_GreysTheZappedPages_AndStepsThroughTheZapOfItsUnsyncChild()
+    {
+        var (path, _, _) = Reports.Write(Repo.Scenario("zapping/01-zap-intermediate.mmu"), "stepping-zap");
+        await using var tab = await ReportTab.OpenAsync(browser.Browser, path);
+        int first = await tab.FirstFrameOfLineAsync(14);
+        await tab.GoToAsync(first + 2);
+        Assert.Contains("kvm_mmu_prepare_zap_page L0", await tab.TextAsync("#pane-legacy .stage"), StringComparison.Ordinal);
+        Assert.Contains("zapped", await tab.ClassesAsync(ReportTab.Node("legacy", "L0")));
+        Assert.DoesNotContain("zapped", await tab.ClassesAsync(ReportTab.Node("legacy", "Q")));
+
+        await tab.PressAsync("PageDown");
+        Assert.Equal(await tab.FinalFrameOfLineAsync(14), await tab.FrameAsync());
+        foreach (var algorithm in new[] { "legacy", "recursive" })
+        {
+            Assert.Contains("zapped", await tab.ClassesAsync(ReportTab.Node(algorithm, "Q")));
+            Assert.Equal("0.45", await tab.StyleAsync(ReportTab.Node(algorithm, "Q"), "opacity"));
+            Assert.DoesNotContain("zapped", await tab.ClassesAsync(ReportTab.Node(algorithm, "L1")));
+            Assert.Contains("stale", await tab.ClassesAsync(ReportTab.Bit(algorithm, "P", 1)));
+        }
+
+        await tab.ScreenshotAsync("stepping-zap");
+        Assert.Empty(tab.Errors);
+    }
 }
