@@ -10,9 +10,11 @@ internal sealed partial class ReportBuilder
     private readonly Dictionary<int, DiffKinds> _pageDiff = [];
     private readonly int[] _kindCounts = new int[4];
     private readonly MmuStatsSnapshot[] _stats;
-    private readonly List<(string Text, int Step, string Kind)> _summary = [];
+    private readonly List<(string Text, int Step, string Kind)> _firsts = [];
     private DiffKinds _seen;
 
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private DiffKinds Differences(HashSet<int> touched)
     {
         foreach (int gid in touched)
@@ -119,9 +121,8 @@ internal sealed partial class ReportBuilder
             return [];
         }
 
-        var lines = new List<(string, int, string)>();
+        var lines = new List<(string, int, string)>(_firsts);
         string names = string.Join(" against ", _runs.Select(r => r.Algorithm));
-        Replay(steps, lines);
         foreach (var (kind, label) in new[] { (DiffKinds.Semantic, "semantic state (unsync pages, syncs per page, zapped pages, stat.unsync)"), (DiffKinds.Metadata, "metadata (every page's bitmap and unsync_children)"), (DiffKinds.Work, "work (stat.walks, stat.visits)") })
         {
             if ((_seen & kind) == 0)
@@ -145,85 +146,50 @@ internal sealed partial class ReportBuilder
         return lines;
     }
 
-    // The first step of each kind of difference, with what differs there (found again by
-    // replaying the steps' frames: the builder keeps only the current states).
-    private void Replay(List<ReportStep> steps, List<(string, int, string)> lines)
+    // The first step of each kind of difference, with what differs there, noted as the steps are
+    // built (the builder keeps only the current states).
+    private void NoteFirstDifferences(ReportStep step, int index)
     {
-        var state = _runs.Select(_ => new Dictionary<int, int>()).ToArray();
-        var stats = new MmuStatsSnapshot[_runs.Count];
-        for (int s = 0; s < steps.Count; s++)
+        var fresh = step.Diff & ~_seen & (DiffKinds.Semantic | DiffKinds.Metadata | DiffKinds.Work);
+        foreach (var kind in new[] { DiffKinds.Semantic, DiffKinds.Metadata, DiffKinds.Work })
         {
-            var step = steps[s];
-            for (int a = 0; a < _runs.Count; a++)
+            if ((fresh & kind) == 0)
             {
-                for (int f = step.FirstFrame; f <= step.FirstFrame + step.SubFrames; f++)
-                {
-                    var delta = _deltas[a][f];
-                    for (int i = 0; delta != null && i < delta.Length; i += 3)
-                    {
-                        state[a][delta[i]] = delta[i + 1];
-                    }
-                }
-
-                if (step.Records[a] is { } r)
-                {
-                    stats[a] = r.Stats;
-                }
+                continue;
             }
 
-            var fresh = step.Diff & ~_seen;
-            foreach (var kind in new[] { DiffKinds.Semantic, DiffKinds.Metadata, DiffKinds.Work })
+            _seen |= kind;
+            string head = kind switch
             {
-                if ((fresh & kind) == 0)
-                {
-                    continue;
-                }
-
-                _seen |= kind;
-                string head = kind switch
-                {
-                    DiffKinds.Semantic => "first semantic difference",
-                    DiffKinds.Metadata => "first metadata difference",
-                    _ => "first difference in work",
-                };
-                lines.Add(($"{head} after line {step.Span.Line}: {Describe(kind, state, stats)}", s, kind.ToString().ToLowerInvariant()));
-            }
+                DiffKinds.Semantic => "first semantic difference",
+                DiffKinds.Metadata => "first metadata difference",
+                _ => "first difference in work",
+            };
+            _firsts.Add(($"{head} after line {step.Span.Line}: {Describe(kind)}", index, kind.ToString().ToLowerInvariant()));
         }
     }
 
-    private string Describe(DiffKinds kind, Dictionary<int, int>[] state, MmuStatsSnapshot[] stats)
+    private string Describe(DiffKinds kind)
     {
         if (kind == DiffKinds.Work)
         {
-            return "stat.walks / stat.visits " + string.Join(" against ", _runs.Select((r, a) => $"{stats[a].Walks} / {stats[a].Visits} ({r.Algorithm})"));
+            return "stat.walks / stat.visits " + string.Join(" against ", _runs.Select((r, a) => $"{_stats[a].Walks} / {_stats[a].Visits} ({r.Algorithm})"));
         }
 
         var pages = new List<string>();
-        foreach (var gid in state.SelectMany(d => d.Keys).Distinct().Order())
+        foreach (int gid in _pageDiff.Where(p => (p.Value & kind) != 0).Select(p => p.Key).Order().Take(3))
         {
-            var views = state.Select(d => d.TryGetValue(gid, out int sid) && sid >= 0 ? _states[sid] : null).ToArray();
-            if (views.All(v => v != null && v.Equals(views[0])))
-            {
-                continue;
-            }
-
-            bool differs = views.Any(v => v == null) || views.Any(v => kind == DiffKinds.Semantic ? !v!.SemanticEquals(views[0]!) : !v!.MetadataEquals(views[0]!));
-            if (!differs)
-            {
-                continue;
-            }
-
             var page = _pages[gid];
-            pages.Add($"{page.Name}: " + string.Join(" against ", views.Select((v, a) => $"{(v == null ? "absent" : v.Describe(page.Level))} ({_runs[a].Algorithm})")));
-            if (pages.Count == 3)
+            pages.Add($"{page.Name}: " + string.Join(" against ", _runs.Select((r, a) =>
             {
-                break;
-            }
+                int sid = Current(a, gid);
+                return $"{(sid < 0 ? "absent" : _states[sid].Describe(page.Level))} ({r.Algorithm})";
+            })));
         }
 
         if (pages.Count == 0 && kind == DiffKinds.Semantic)
         {
-            return "stat.unsync " + string.Join(" against ", _runs.Select((r, a) => $"{stats[a].Unsync} ({r.Algorithm})"));
+            return "stat.unsync " + string.Join(" against ", _runs.Select((r, a) => $"{_stats[a].Unsync} ({r.Algorithm})"));
         }
 
         return string.Join("; ", pages);

@@ -51,6 +51,8 @@ internal sealed partial class ReportBuilder
         return gid < list.Count ? list[gid] : -1;
     }
 
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int Intern(PageState state)
     {
         if (!_spteViews.TryGetValue(state.Sptes, out var sptes))
@@ -74,6 +76,7 @@ internal sealed partial class ReportBuilder
     private int ChildId(string name) => _pageIds.TryGetValue(name, out int id) ? id : PageId(name, 0, false);
 
     /// <summary>Sets a page's state under one algorithm, noting (page, new, previous) in <paramref name="delta"/> if it changed.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Apply(int algorithm, int gid, int state, List<int> delta)
     {
         var list = _current[algorithm];

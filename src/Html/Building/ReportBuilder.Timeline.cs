@@ -10,6 +10,8 @@ internal sealed partial class ReportBuilder
     // An execution is its statement's place and the how-manieth time it ran. The runs are merged
     // in order; an execution that a run has further on waits for it (the other runs' executions
     // of statements qualified @NAME come first, alone); if every run waits, the first goes alone.
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private List<ReportStep> Timeline()
     {
         int n = _runs.Count;

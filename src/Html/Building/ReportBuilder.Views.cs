@@ -30,6 +30,8 @@ internal sealed partial class ReportBuilder
     private readonly List<List<List<int>?>> _parents;
     private bool _large;
 
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void BuildViews()
     {
         for (int f = 0; f < _frames; f++)
@@ -88,6 +90,7 @@ internal sealed partial class ReportBuilder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int ViewOf(int[] seeds, int touched)
     {
         int limit = _options.MaxDrawnPerFrame;
@@ -141,6 +144,7 @@ internal sealed partial class ReportBuilder
     }
 
     // A view's layout, shared by every view of the same shape: levels, box sizes and edges.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int LayoutOf(int[] pages)
     {
         var local = _local;

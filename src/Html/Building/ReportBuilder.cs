@@ -50,9 +50,13 @@ internal sealed partial class ReportBuilder
     {
         var steps = Timeline();
         _large = _runs.Count > 0 && _runs.Max(r => r.Pages.Count) > _options.DrawLimit;
-        foreach (var step in steps)
+        for (int i = 0; i < steps.Count; i++)
         {
-            BuildStep(step);
+            BuildStep(steps[i]);
+            if (_runs.Count > 1)
+            {
+                NoteFirstDifferences(steps[i], i);
+            }
         }
 
         if (_large)
@@ -96,6 +100,8 @@ internal sealed partial class ReportBuilder
         };
     }
 
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void BuildStep(ReportStep step)
     {
         step.FirstFrame = _frames;

@@ -7,6 +7,8 @@ namespace MmuDsl.Html.Recording;
 internal sealed partial class StepRecorder
 {
     /// <inheritdoc/>
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnEvent(MmuEvent e)
     {
         switch (e)

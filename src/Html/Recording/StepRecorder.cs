@@ -54,6 +54,8 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
     public List<RecordedStatement> Statements { get; } = [];
 
     /// <inheritdoc/>
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnStatement(Statement statement, AlgorithmRun run, bool completed)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -88,9 +90,9 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
 
             foreach (var page in _order)
             {
-                var state = StateOf(page);
-                if (!Equals(_last[page.Id], state))
+                if (!Unchanged(page))
                 {
+                    var state = StateOf(page);
                     _last[page.Id] = state;
                     record.AddChange(page.Id, state);
                 }
@@ -132,12 +134,34 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
         _dropped = 0;
     }
 
+    // True when the page's state is the one last recorded: the same fields, and the same sptes
+    // (read again only after an spte event named the page, so the same array when unchanged).
+    private bool Unchanged(ShadowPage page)
+    {
+        var last = _last[page.Id];
+        if (last == null || last.Unsync != page.Unsync || last.Zapped != page.Zapped || last.Syncs != page.Syncs
+            || last.UnsyncChildren != page.UnsyncChildren || last.Bitmap != page.UnsyncChildBitmap)
+        {
+            return false;
+        }
+
+        return _sptes.TryGetValue(page, out var sptes) && (sptes == last.Sptes || sptes.AsSpan().SequenceEqual(last.Sptes.AsSpan()));
+    }
+
     /// <summary>A page's state now, its sptes read again only after an spte event named it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal PageState StateOf(ShadowPage page)
     {
         if (!_sptes.TryGetValue(page, out var sptes))
         {
-            sptes = page.PresentSptes().Select(s => (s.Index, s.Spte.Kind, s.Spte.Child?.Name)).ToImmutableArray();
+            var builder = ImmutableArray.CreateBuilder<(int Index, SpteKind Kind, string? Child)>(page.PresentCount);
+            for (int i = page.NextPresentIndex(0); i >= 0; i = page.NextPresentIndex(i + 1))
+            {
+                var spte = page.SpteAt(i);
+                builder.Add((i, spte.Kind, spte.Child?.Name));
+            }
+
+            sptes = builder.MoveToImmutable();
             _sptes[page] = sptes;
         }
 

@@ -7,6 +7,8 @@ namespace MmuDsl.Html.Writing;
 /// <summary>One algorithm's record of a step: counters, output, failures, bits, the stages of its loops.</summary>
 internal static partial class ReportJson
 {
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteRecord(Utf8JsonWriter w, RecordedStatement r, IReadOnlyList<int> gids)
     {
         w.WriteStartObject();

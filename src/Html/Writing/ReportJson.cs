@@ -15,6 +15,8 @@ internal static partial class ReportJson
 {
     public const int Format = 1;
 
+    // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Write(ReportModel model, Utf8JsonWriter w)
     {
         w.WriteStartObject();
@@ -94,6 +96,7 @@ internal static partial class ReportJson
         w.WriteEndArray();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteStates(ReportModel model, Utf8JsonWriter w)
     {
         w.WriteStartArray("states");
@@ -125,6 +128,7 @@ internal static partial class ReportJson
         w.WriteEndArray();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteSteps(ReportModel model, Utf8JsonWriter w)
     {
         int file(string path)
