@@ -8,6 +8,22 @@
   var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); };
   var $ = function (id) { return document.getElementById(id); };
 
+  // Steps come as arrays (ReportJson.WriteSteps): made objects here, counters carried forward.
+  var counters = D.algorithms.map(function () { return { w: 0, v: 0, u: 0 }; });
+  D.steps = D.steps.map(function (t) {
+    var s = { f: t[0], l: t[1], c: t[2], n: t[3], sub: t[4], d: t[5], err: t[6] === 1, rec: [] };
+    for (var a = 0; a < A; a++) {
+      var r = t[7 + a];
+      if (r === 0) { s.rec.push(null); continue; }
+      var o = r === 1 ? {} : r;
+      if (o.w === undefined) { o.w = counters[a].w; o.v = counters[a].v; o.u = counters[a].u; }
+      if (o.out === 1) o.out = s.rec[0] && s.rec[0].out;
+      counters[a] = o;
+      s.rec.push(o);
+    }
+    return s;
+  });
+
   // Frames: each step has its loop's stages, then the state after it.
   var F = 0, frameStep = [];
   D.steps.forEach(function (s, i) { s.first = F; for (var j = 0; j <= s.sub; j++) frameStep.push(i); F += s.sub + 1; });

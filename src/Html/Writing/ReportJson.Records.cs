@@ -9,15 +9,39 @@ internal static partial class ReportJson
 {
     // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void WriteRecord(Utf8JsonWriter w, RecordedStatement r, IReadOnlyList<int> gids)
+    private static void WriteRecord(Utf8JsonWriter w, RecordedStatement r, IReadOnlyList<int> gids, ref Mmu.MmuStatsSnapshot counters, RecordedStatement? first)
     {
+        var stats = r.Stats;
+        bool same = stats.Walks == counters.Walks && stats.Visits == counters.Visits && stats.Unsync == counters.Unsync;
+        if (same && r.Output.Count == 0 && r.Failures.Count == 0 && r.Warnings.Count == 0 && r.Outcomes.Count == 0
+            && r.Marked.Count == 0 && r.Cleared.Count == 0 && r.SubSteps.Count == 0 && r.DroppedSubSteps == 0)
+        {
+            w.WriteNumberValue(1);
+            return;
+        }
+
+        // Counters only where they changed (the page carries them forward); output that the first
+        // algorithm printed the same is 1.
         w.WriteStartObject();
-        w.WriteNumber("w", r.Stats.Walks);
-        w.WriteNumber("v", r.Stats.Visits);
-        w.WriteNumber("u", r.Stats.Unsync);
+        if (!same)
+        {
+            w.WriteNumber("w", stats.Walks);
+            w.WriteNumber("v", stats.Visits);
+            w.WriteNumber("u", stats.Unsync);
+            counters = stats;
+        }
+
         if (r.Output.Count > 0)
         {
-            w.WriteString("out", string.Concat(r.Output));
+            string text = string.Concat(r.Output);
+            if (first != null && first.Output.Count > 0 && string.Concat(first.Output) == text)
+            {
+                w.WriteNumber("out", 1);
+            }
+            else
+            {
+                w.WriteString("out", text);
+            }
         }
 
         if (r.Failures.Count > 0)

@@ -144,7 +144,10 @@ internal static partial class ReportJson
             return -1;
         }
 
+        // A step is [file, line, column, occurrence, stages, differences, error, then per algorithm
+        // 0 (did not run it), 1 (ran it; nothing more to say, counters unchanged) or an object].
         var fileIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counters = new Mmu.MmuStatsSnapshot[model.Algorithms.Count];
         w.WriteStartArray("steps");
         foreach (var step in model.Steps)
         {
@@ -154,33 +157,28 @@ internal static partial class ReportJson
                 fileIndex[step.Span.Path] = f;
             }
 
-            w.WriteStartObject();
-            w.WriteNumber("f", f);
-            w.WriteNumber("l", step.Span.Line);
-            w.WriteNumber("c", step.Span.Column);
-            w.WriteNumber("n", step.Occurrence);
-            w.WriteNumber("sub", step.SubFrames);
-            w.WriteNumber("d", (int)step.Diff);
-            if (step.Error)
-            {
-                w.WriteBoolean("err", true);
-            }
-
-            w.WriteStartArray("rec");
+            w.WriteStartArray();
+            w.WriteNumberValue(f);
+            w.WriteNumberValue(step.Span.Line);
+            w.WriteNumberValue(step.Span.Column);
+            w.WriteNumberValue(step.Occurrence);
+            w.WriteNumberValue(step.SubFrames);
+            w.WriteNumberValue((int)step.Diff);
+            w.WriteNumberValue(step.Error ? 1 : 0);
             for (int a = 0; a < step.Records.Length; a++)
             {
                 if (step.Records[a] is not { } record)
                 {
-                    w.WriteNullValue();
+                    w.WriteNumberValue(0);
                 }
                 else
                 {
-                    WriteRecord(w, record, model.PageNumbers[a]);
+                    var first = a > 0 ? step.Records[0] : null;
+                    WriteRecord(w, record, model.PageNumbers[a], ref counters[a], first);
                 }
             }
 
             w.WriteEndArray();
-            w.WriteEndObject();
         }
 
         w.WriteEndArray();
