@@ -40,6 +40,7 @@
   }
 
   function goTo(target) {
+    if (F === 0) return;
     target = Math.max(Math.min(target, F - 1), 0);
     while (pos < target) apply(++pos, true);
     while (pos > target) apply(pos--, false);

@@ -44,4 +44,15 @@ public sealed class MarksTests(BrowserFixture browser)
         Assert.Contains("the run stopped here with an error", await tab.TextAsync("#stepinfo"), StringComparison.Ordinal);
         Assert.Empty(tab.Errors);
     }
+
+    [Fact]
+    public async Task ScenarioWithNoStatement_SaysThatNothingRan()
+    {
+        var (path, page) = Reports.WriteText("# only a comment\n", "marks-empty");
+        Assert.Equal(0, page.Frames);
+        await using var tab = await ReportTab.OpenAsync(browser.Browser, path);
+        Assert.Equal("nothing ran", await tab.TextAsync("#panes .empty"));
+        await tab.PressAsync("ArrowRight");
+        Assert.Empty(tab.Errors);
+    }
 }
