@@ -38,12 +38,13 @@ internal static class Chromium
         }
 
         log("installing Debian's chromium with apt-get (the browser tests need it)");
-        var (code, output) = AptGet("install -y chromium");
+        // DPkg::Lock::Timeout: wait for another apt or dpkg run on the machine instead of failing.
+        var (code, output) = AptGet("-o DPkg::Lock::Timeout=600 install -y chromium");
         if (code != 0 || !File.Exists(Executable))
         {
             log("apt-get install failed; updating the package lists and trying again");
-            AptGet("update");
-            (code, output) = AptGet("install -y chromium");
+            AptGet("-o DPkg::Lock::Timeout=600 update");
+            (code, output) = AptGet("-o DPkg::Lock::Timeout=600 install -y chromium");
         }
 
         if (!File.Exists(Executable))
