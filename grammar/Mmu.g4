@@ -59,18 +59,18 @@ block
     ;
 
 statement
-    : ROOT pageName LEVEL level=expr (GFN gfn=expr)?                 # rootStatement
-    | PAGE pageName LEVEL level=expr (GFN gfn=expr)?                 # pageStatement
-    | LINK parent=pageName LBRACK expr RBRACK ARROW child=pageName   # linkStatement
+    : ROOT pageName LEVEL level=expr (GFN gfn=expr)? roleClause?     # rootStatement
+    | PAGE pageName LEVEL level=expr (GFN gfn=expr)? roleClause?     # pageStatement
+    | LINK parent=pageName LBRACK index=expr RBRACK ARROW child=pageName viaClause?   # linkStatement
     | MAP pageName LBRACK expr RBRACK LARGE?                         # mapStatement
     | UNLINK pageName LBRACK expr RBRACK                             # unlinkStatement
     | UNSYNC pageName                                                # unsyncStatement
-    | SYNC pageName (INTERRUPT_AFTER expr)?                          # syncStatement
+    | SYNC pageName (INTERRUPT_AFTER expr | YIELD_AFTER yield=expr block)?   # syncStatement
     | FAIL_SYNC pageName                                             # failSyncStatement
     | ZAP pageName                                                   # zapStatement
     | ZAP_UNSYNC_CHILDREN pageName                                   # zapUnsyncChildrenStatement
     | SET ID expr                                                    # setStatement
-    | ALGORITHMS ID+                                                 # algorithmsStatement
+    | ALGORITHMS algorithmRef+                                       # algorithmsStatement
     | LET ID ASSIGN expr                                             # letStatement
     | FOR ID IN from=expr DOTDOT to=expr block                       # forStatement
     | PROC ID LPAREN (ID (COMMA ID)*)? RPAREN block                  # procStatement
@@ -81,6 +81,24 @@ statement
     | STATS                                                          # statsStatement
     | TRACE statement                                                # traceStatement
     | EXPECT (INVARIANTS | expr)                                     # expectStatement
+    ;
+
+// `role N` (a contextual word, not reserved): the rest of sp->role, so that one gfn can have
+// several level-1 pages.
+roleClause
+    : word=ID value=expr
+    ;
+
+// `via fetch` (contextual words): the link goes through the page-fault path, which syncs the
+// child first; `interrupt-after N` interrupts that sync.
+viaClause
+    : via=ID path=ID (INTERRUPT_AFTER after=expr)?
+    ;
+
+// An algorithm by name, or a plug-in by the path of its C# file.
+algorithmRef
+    : ID
+    | string
     ;
 
 // Precedence as in C, tightest first.
@@ -135,7 +153,7 @@ stringPart
 anyName
     : ID | ROOT | PAGE | LINK | MAP | UNLINK | UNSYNC | SYNC | FAIL_SYNC | ZAP | ZAP_UNSYNC_CHILDREN
     | SET | ALGORITHMS | LET | FOR | PROC | CALL | INCLUDE | ECHO | SHOW | STATS | TRACE | EXPECT
-    | LEVEL | GFN | LARGE | INTERRUPT_AFTER | IN | INVARIANTS | TRUE | FALSE | STAT
+    | LEVEL | GFN | LARGE | INTERRUPT_AFTER | YIELD_AFTER | IN | INVARIANTS | TRUE | FALSE | STAT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +197,7 @@ LEVEL               : 'level' ;
 GFN                 : 'gfn' ;
 LARGE               : 'large' ;
 INTERRUPT_AFTER     : 'interrupt-after' ;
+YIELD_AFTER         : 'yield-after' ;
 IN                  : 'in' ;
 INVARIANTS          : 'invariants' ;
 TRUE                : 'true' ;

@@ -14,6 +14,8 @@ internal static class Program
         new HtmlBenchmark(),
         new InterpreterBenchmark(),
         new ParseBenchmark(),
+        new PluginBenchmark(),
+        new BigFileBenchmark(),
     ];
 
     private static int Main(string[] args)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Cli;
 
@@ -48,6 +49,16 @@ internal sealed class CommonOptions
         Description = "Pages a run may make (default 10,000,000).",
     };
 
+    public Option<long?> MaxOutput { get; } = new("--max-output")
+    {
+        Description = "Characters of output a run may print (default 100,000,000).",
+    };
+
+    public Option<long?> MaxFileSize { get; } = new("--max-file-size")
+    {
+        Description = "Bytes a scenario file or an included file may have (default 67,108,864: 64 MiB); a larger one is refused before it is read.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Algorithm);
@@ -56,13 +67,35 @@ internal sealed class CommonOptions
         command.Add(NoColor);
         command.Add(MaxLoopIterations);
         command.Add(MaxPages);
+        command.Add(MaxFileSize);
+        command.Add(MaxOutput);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(MaxLoopIterations) is { } iterations && !SettingRange.MaxLoopIterations.Contains(iterations))
+            {
+                result.AddError("--max-loop-iterations: " + SettingRange.MaxLoopIterations.OutOfRange(iterations.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (result.GetValue(MaxPages) is { } pages && !SettingRange.MaxPages.Contains(pages))
+            {
+                result.AddError("--max-pages: " + SettingRange.MaxPages.OutOfRange(pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (result.GetValue(MaxOutput) is { } output && !SettingRange.MaxOutput.Contains(output))
+            {
+                result.AddError("--max-output: " + SettingRange.MaxOutput.OutOfRange(output.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (result.GetValue(MaxFileSize) is { } bytes && bytes < 1)
+            {
+                result.AddError($"--max-file-size must be at least 1 byte, not {bytes}");
+            }
+
             foreach (var name in Algorithms(result.GetValue(Algorithm)) ?? [])
             {
-                if (WalkAlgorithms.Find(name, includeMutants: true) == null)
+                if (!AlgorithmRegistry.IsPath(name) && WalkAlgorithms.Find(name) == null)
                 {
-                    result.AddError($"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(a => a.Name))}");
+                    result.AddError($"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(a => a.Name))}, or the path of a plug-in's .cs file");
                 }
             }
         });
@@ -83,7 +116,6 @@ internal sealed class CommonOptions
         var options = RunOptions.Default with
         {
             Algorithms = Algorithms(parse.GetValue(Algorithm)),
-            AllowMutants = true,
             TraceAll = parse.GetValue(Trace),
             ShowFormat = parse.GetValue(Format) == "dot" ? ShowFormat.Dot : ShowFormat.Text,
         };
@@ -95,6 +127,16 @@ internal sealed class CommonOptions
         if (parse.GetValue(MaxPages) is { } pages)
         {
             options = options with { MaxPages = pages };
+        }
+
+        if (parse.GetValue(MaxOutput) is { } output)
+        {
+            options = options with { MaxOutputChars = output };
+        }
+
+        if (parse.GetValue(MaxFileSize) is { } bytes)
+        {
+            options = options with { MaxSourceBytes = bytes };
         }
 
         return options;

@@ -32,4 +32,7 @@ public enum MmuErrorKind
 
     /// <summary>A setting or argument out of range (batch capacity, interrupt-after, gfn).</summary>
     BadArgument,
+
+    /// <summary>The algorithm's own code failed or was stopped by a budget (<see cref="AlgorithmFailedException"/>).</summary>
+    AlgorithmFailed,
 }

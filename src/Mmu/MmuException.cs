@@ -4,9 +4,11 @@ namespace MmuDsl.Mmu;
 /// The one exception the engine throws: a caller asked for something the kernel would never do
 /// (an unknown or zapped page, a level mismatch, an occupied slot, an index out of range, unsync
 /// above level 1, ...). The message says what was wrong and what is allowed. The engine's state
-/// is unchanged when it is thrown: every operation checks before it changes anything.
+/// is unchanged when it is thrown: every operation checks before it changes anything. The one
+/// exception to that rule is <see cref="AlgorithmFailedException"/>: the algorithm's own code
+/// failed midway, and the state is what it left.
 /// </summary>
-public sealed class MmuException : Exception
+public class MmuException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public MmuException(MmuErrorKind kind, string message)
@@ -32,6 +34,13 @@ public sealed class MmuException : Exception
         : base(message, innerException)
     {
         Kind = MmuErrorKind.BadArgument;
+    }
+
+    /// <summary>Creates the exception with its kind and cause.</summary>
+    protected MmuException(MmuErrorKind kind, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Kind = kind;
     }
 
     /// <summary>What kind of misuse it was.</summary>

@@ -28,8 +28,29 @@ public sealed class MmuStats
     /// <summary>WARN_ON equivalents fired.</summary>
     public long Warnings { get; internal set; }
 
+    /// <summary>Page faults retried (<c>RET_PF_RETRY</c>): the sync that <c>FNAME(fetch)</c> runs before
+    /// linking a page with unsync children returned -EINTR, so nothing was linked.</summary>
+    public long Retries { get; internal set; }
+
+    /// <summary>Times a sync that may yield (<c>mmu_sync_children(can_yield = true)</c>) dropped mmu_lock between batches.</summary>
+    public long Yields { get; internal set; }
+
+    /// <summary><c>mmu_try_to_unsync_pages</c> said no: the gfn is shadowed above level 1 (write-tracked), so nothing went unsync.</summary>
+    public long UnsyncRefused { get; internal set; }
+
+    /// <summary>Links of a page that still had unsync children (<c>link_shadow_page</c> WARNs on it since
+    /// 6.3; the fault path syncs such a page first). Counted apart from <see cref="Warnings"/>: a hand-built
+    /// state may link such a page, and a scenario that does is not failed for it.</summary>
+    public long LinkUnsyncChildren { get; internal set; }
+
     /// <summary>A copy of the counters at this moment.</summary>
-    public MmuStatsSnapshot Snapshot() => new(Unsync, Walks, Visits, Syncs, Zaps, Interrupted, Warnings, FullBatches);
+    public MmuStatsSnapshot Snapshot() => new(Unsync, Walks, Visits, Syncs, Zaps, Interrupted, Warnings, FullBatches)
+    {
+        Retries = Retries,
+        Yields = Yields,
+        UnsyncRefused = UnsyncRefused,
+        LinkUnsyncChildren = LinkUnsyncChildren,
+    };
 
     internal void CopyFrom(MmuStats source)
     {
@@ -41,5 +62,9 @@ public sealed class MmuStats
         FullBatches = source.FullBatches;
         Interrupted = source.Interrupted;
         Warnings = source.Warnings;
+        Retries = source.Retries;
+        Yields = source.Yields;
+        UnsyncRefused = source.UnsyncRefused;
+        LinkUnsyncChildren = source.LinkUnsyncChildren;
     }
 }

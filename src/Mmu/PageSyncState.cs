@@ -10,8 +10,8 @@ namespace MmuDsl.Mmu;
 //   made in order, so the children of one parent share cache lines, and SpteTable keeps each
 //   child's id beside its reference, so the walk reaches a child's state without ever touching
 //   the child object. README, "Performance", has the figures before and after.
-// * The entry is the only copy of these fields: ShadowPage's Unsync, UnsyncChildren, Syncs and
-//   FailNextSync are views onto it (Level is also kept in the page: it never changes).
+// * The entry is the only copy of these fields: ShadowPage's Unsync, UnsyncChildren, Syncs,
+//   FailNextSync and Zapped are views onto it (Level is also kept in the page: it never changes).
 // * The array grows by reallocation when a page is made (ShadowMmu.SyncStates.cs): never hold a
 //   ref to an entry across CreateRoot/CreatePage. Walks, syncs and zaps make no page.
 // * Pinned by SyncStateLayoutTests (growth, two engines, the walk's reads) and by everything that
@@ -37,4 +37,7 @@ internal struct PageSyncState
 
     /// <summary>The next <c>kvm_sync_page</c> of the page fails.</summary>
     public bool FailNextSync;
+
+    /// <summary><c>role.invalid</c>: the page was zapped (the sync of a leaf checks it).</summary>
+    public bool Zapped;
 }

@@ -20,14 +20,15 @@ public sealed partial class ShadowMmu
         foreach (var page in _pages)
         {
             copy.AddSyncState(page.Id, page.Level);
-            var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount);
+            var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount) { Role = page.Role };
             copy._pages.Add(twin);
             copy._byName.Add(twin.Name, twin);
         }
 
-        foreach (var (gfn, levels) in _gfnLevels)
+        copy._identities.UnionWith(_identities);
+        foreach (var (gfn, ids) in _pagesByGfn)
         {
-            copy._gfnLevels.Add(gfn, levels);
+            copy._pagesByGfn.Add(gfn, [.. ids]);
         }
 
         copy._nextFreshGfn = _nextFreshGfn;

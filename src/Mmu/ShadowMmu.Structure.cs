@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MmuDsl.Mmu.Events;
 
 namespace MmuDsl.Mmu;
@@ -6,12 +7,17 @@ namespace MmuDsl.Mmu;
 public sealed partial class ShadowMmu
 {
     /// <summary>Makes a root shadow page (root_count 1), levels 2..5.</summary>
-    public ShadowPage CreateRoot(string name, int level, long? gfn = null) => Create(name, level, gfn, isRoot: true);
+    public ShadowPage CreateRoot(string name, int level, long? gfn = null, int role = 0) => Create(name, level, gfn, role, isRoot: true);
 
     /// <summary>Makes a shadow page linked nowhere yet, levels 1..5.</summary>
-    public ShadowPage CreatePage(string name, int level, long? gfn = null) => Create(name, level, gfn, isRoot: false);
+    public ShadowPage CreatePage(string name, int level, long? gfn = null, int role = 0) => Create(name, level, gfn, role, isRoot: false);
 
-    private ShadowPage Create(string name, int level, long? gfn, bool isRoot)
+    /// <summary>
+    /// <c>kvm_mmu_get_shadow_page</c>, with the page's name: a page for (gfn, level, role), which
+    /// must be new. A page above level 1 makes its gfn write-tracked: the unsync level-1 pages of
+    /// that gfn are zapped first, as the kernel does when it shadows a guest table at a higher level.
+    /// </summary>
+    private ShadowPage Create(string name, int level, long? gfn, int role, bool isRoot)
     {
         ArgumentNullException.ThrowIfNull(name);
         int minLevel = isRoot ? 2 : 1;
@@ -25,6 +31,11 @@ public sealed partial class ShadowMmu
             throw new MmuException(MmuErrorKind.DuplicateName, $"a page named '{name}' already exists");
         }
 
+        if (role < 0)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"role {role} of '{name}' is negative; a role is a number from 0 up");
+        }
+
         long g;
         if (gfn is { } given)
         {
@@ -33,17 +44,21 @@ public sealed partial class ShadowMmu
                 throw new MmuException(MmuErrorKind.BadArgument, $"gfn {given} of '{name}' is negative; a gfn is never negative");
             }
 
-            if (_gfnLevels.TryGetValue(given, out int mask) && (mask & (1 << level)) != 0)
+            if (_identities.Contains((given, level, role)))
             {
-                var other = _pages.First(p => p.Gfn == given && p.Level == level);
-                throw new MmuException(MmuErrorKind.DuplicateGfn, $"gfn 0x{given:x} at level {level} is already shadowed by '{other.Name}' (a (gfn, level) pair names one page)");
+                var other = _pages.First(p => p.Gfn == given && p.Level == level && p.Role == role);
+                throw new MmuException(
+                    MmuErrorKind.DuplicateGfn,
+                    role == 0
+                        ? $"gfn 0x{given:x} at level {level} is already shadowed by '{other.Name}' (a (gfn, level) pair names one page; give a level-1 page another role to shadow one gfn twice)"
+                        : $"gfn 0x{given:x} at level {level} with role {role} is already shadowed by '{other.Name}' (a (gfn, level, role) names one page)");
             }
 
             g = given;
         }
         else
         {
-            while (_gfnLevels.ContainsKey(_nextFreshGfn))
+            while (_pagesByGfn.ContainsKey(_nextFreshGfn))
             {
                 _nextFreshGfn++;
             }
@@ -51,31 +66,79 @@ public sealed partial class ShadowMmu
             g = _nextFreshGfn;
         }
 
+        if (level > 1)
+        {
+            ZapUnsyncForWriteTracking(g, name, level);
+        }
+
         int id = _pages.Count;
         AddSyncState(id, level);
-        var page = new ShadowPage(this, id, name, level, g, isRoot ? 1 : 0);
+        var page = new ShadowPage(this, id, name, level, g, isRoot ? 1 : 0) { Role = role };
         _pages.Add(page);
         _byName.Add(name, page);
-        _gfnLevels[g] = _gfnLevels.GetValueOrDefault(g) | (1 << level);
+        _identities.Add((g, level, role));
+        (CollectionsMarshal.GetValueRefOrAddDefault(_pagesByGfn, g, out _) ??= []).Add(id);
         return page;
+    }
+
+    /// <summary>
+    /// A page above level 1 is about to shadow <paramref name="gfn"/>: it becomes write-tracked, so
+    /// each unsync level-1 page of that gfn is zapped (kvm_mmu_prepare_zap_page), in creation order.
+    /// </summary>
+    private void ZapUnsyncForWriteTracking(long gfn, string name, int level)
+    {
+        if (!_pagesByGfn.TryGetValue(gfn, out var ids))
+        {
+            return;
+        }
+
+        foreach (int id in ids.ToArray())
+        {
+            var leaf = _pages[id];
+            if (leaf.Level == 1 && !leaf.Zapped && leaf.Unsync)
+            {
+                if (Observer != null)
+                {
+                    Emit(new ZappedForWriteTracking(leaf, name, level));
+                }
+
+                PrepareZap(leaf);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The live pages above level 1 that shadow <paramref name="gfn"/>, or null: the gfn is
+    /// write-tracked while one exists.
+    /// </summary>
+    private ShadowPage? WriteTracker(long gfn)
+    {
+        if (_pagesByGfn.TryGetValue(gfn, out var ids))
+        {
+            foreach (int id in ids)
+            {
+                var page = _pages[id];
+                if (page.Level > 1 && !page.Zapped)
+                {
+                    return page;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// <c>link_shadow_page</c>: spte <paramref name="index"/> of <paramref name="parent"/> links to
     /// <paramref name="child"/>, which gains the parent pte; if the child is unsync or has unsync
-    /// children, the parent's bit is marked and marking climbs.
+    /// children, the parent's bit is marked and marking climbs. A child that still has unsync
+    /// children is linked (a state built by hand may need it) but counted and traced as the
+    /// kernel's WARN since 6.3 (<see cref="MmuStats.LinkUnsyncChildren"/>); the fault path,
+    /// <see cref="Fetch"/>, syncs such a child first.
     /// </summary>
     public void Link(ShadowPage parent, int index, ShadowPage child)
     {
-        RequireLive(parent, "link into");
-        RequireLive(child, "link");
-        RequireIndex(parent, index);
-        if (child.Level != parent.Level - 1)
-        {
-            throw new MmuException(MmuErrorKind.LevelMismatch, $"cannot link '{child.Name}' (level {child.Level}) below '{parent.Name}' (level {parent.Level}): a child must be exactly one level down (level {parent.Level - 1})");
-        }
-
-        RequireEmpty(parent, index);
+        CheckLink(parent, index, child);
         parent.SetLinkSpte(index, child);
         child.AddParentPte(new ParentPte(parent, index));
         if (Observer != null)
@@ -87,6 +150,60 @@ public sealed partial class ShadowMmu
         {
             MarkUnsync(parent, index);
         }
+
+        if (child.UnsyncChildren > 0)
+        {
+            // WARN_ON_ONCE since 6.3: the fault path syncs such a page before linking it (Fetch).
+            Stats.LinkUnsyncChildren++;
+            if (Observer != null)
+            {
+                Emit(new LinkedWithUnsyncChildren(parent, index, child, child.UnsyncChildren));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The page-fault path's link (<c>FNAME(fetch)</c>): a child with unsync children is synced
+    /// first, without yielding (<c>mmu_sync_children(child, can_yield = false)</c>, which returns
+    /// -EINTR when need_resched after <paramref name="interruptAfterBatches"/> batches); when that
+    /// sync is interrupted, nothing is linked and the fault is retried
+    /// (<see cref="FetchOutcome.Retried"/>); otherwise the child is linked (<see cref="Link"/>).
+    /// Everything is checked before anything changes.
+    /// </summary>
+    public FetchOutcome Fetch(ShadowPage parent, int index, ShadowPage child, int? interruptAfterBatches = null)
+    {
+        CheckLink(parent, index, child);
+        if (interruptAfterBatches is < 1)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot link '{child.Name}' with interrupt-after {interruptAfterBatches}: interrupt-after must be at least 1 batch");
+        }
+
+        if (child.UnsyncChildren > 0 && RunLoop(child, zap: false, interruptAfterBatches, yieldAfterBatches: null, atYield: null) == SyncOutcome.Interrupted)
+        {
+            Stats.Retries++;
+            if (Observer != null)
+            {
+                Emit(new FetchRetried(parent, index, child));
+            }
+
+            return FetchOutcome.Retried;
+        }
+
+        Link(parent, index, child);
+        return FetchOutcome.Linked;
+    }
+
+    private void CheckLink(ShadowPage parent, int index, ShadowPage child)
+    {
+        RequireLive(parent, "link into");
+        RequireLive(child, "link");
+        RequireIndex(parent, index);
+        if (child.Level != parent.Level - 1)
+        {
+            throw new MmuException(MmuErrorKind.LevelMismatch, $"cannot link '{child.Name}' (level {child.Level}) below '{parent.Name}' (level {parent.Level}): a child must be exactly one level down (level {parent.Level - 1})");
+        }
+
+        RequireEmpty(parent, index);
     }
 
     /// <summary>A present 4 KiB leaf spte in a level-1 page.</summary>

@@ -6,11 +6,14 @@ namespace MmuDsl.Mmu;
 public sealed partial class ShadowMmu
 {
     /// <summary>
-    /// <c>kvm_unsync_page</c>: the guest may now write <paramref name="page"/> (level 1) without a
-    /// fault. It becomes unsync, <c>stat.unsync</c> grows, and every parent pte is marked. A page
-    /// already unsync is left as it is.
+    /// The guest writes the guest table that <paramref name="page"/> (level 1) shadows, and KVM
+    /// lets it go unsync rather than write-protect it (<c>mmu_try_to_unsync_pages</c> for the
+    /// page's gfn): unless a live page above level 1 shadows the same gfn (it is write-tracked:
+    /// <see cref="UnsyncOutcome.Refused"/>, nothing changes but a counter), every live level-1 page
+    /// of that gfn, one per role, goes unsync (<c>kvm_unsync_page</c>: unsync, <c>stat.unsync</c>,
+    /// every parent pte marked), in creation order. A page already unsync is left as it is.
     /// </summary>
-    public void Unsync(ShadowPage page)
+    public UnsyncOutcome Unsync(ShadowPage page)
     {
         RequireLive(page, "unsync");
         if (page.Level != 1)
@@ -18,11 +21,34 @@ public sealed partial class ShadowMmu
             throw new MmuException(MmuErrorKind.BadLevel, $"cannot unsync '{page.Name}' (level {page.Level}): only level-1 pages become unsync");
         }
 
-        if (page.Unsync)
+        if (WriteTracker(page.Gfn) is { } tracker)
         {
-            return;
+            Stats.UnsyncRefused++;
+            if (Observer != null)
+            {
+                Emit(new UnsyncRefused(page, tracker));
+            }
+
+            return UnsyncOutcome.Refused;
         }
 
+        var outcome = UnsyncOutcome.AlreadyUnsync;
+        foreach (int id in _pagesByGfn[page.Gfn])
+        {
+            var sp = _pages[id];
+            if (sp.Level == 1 && !sp.Zapped && !sp.Unsync)
+            {
+                KvmUnsyncPage(sp);
+                outcome = UnsyncOutcome.Unsynced;
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary><c>kvm_unsync_page</c>: the page becomes unsync, <c>stat.unsync</c> grows, every parent pte is marked.</summary>
+    private void KvmUnsyncPage(ShadowPage page)
+    {
         page.Unsync = true;
         Stats.Unsync++;
         if (Observer != null)
@@ -48,47 +74,11 @@ public sealed partial class ShadowMmu
         page.FailNextSync = true;
     }
 
-    /// <summary><c>kvm_mmu_mark_parents_unsync</c>: mark every parent pte of the page.</summary>
-    private void MarkParentsUnsync(ShadowPage page)
-    {
-        int count = page.ParentCount;
-        if (!_marksEveryParent && count > 1)
-        {
-            count = 1;
-        }
+    /// <summary>The algorithm's <c>kvm_mmu_mark_parents_unsync</c>.</summary>
+    private void MarkParentsUnsync(ShadowPage page) => CallAlgorithm(AlgorithmCall.MarkParentsUnsync, page, 0, null);
 
-        for (int n = 0; n < count; n++)
-        {
-            var pte = page.ParentAt(n);
-            MarkUnsync(pte.Parent, pte.Index);
-        }
-    }
-
-    /// <summary>
-    /// <c>mark_unsync</c>: set bit <paramref name="index"/> of <paramref name="parent"/>; stop if it
-    /// was set; count it; climb to the parent's own parents only when the count went 0 -> 1.
-    /// Recursion depth is bounded by the level (at most 5).
-    /// </summary>
-    private void MarkUnsync(ShadowPage parent, int index)
-    {
-        if (parent.UnsyncChildBitmapBits.TestAndSet(index))
-        {
-            return;
-        }
-
-        int before = _syncStates[parent.Id].UnsyncChildren++;
-        if (Observer != null)
-        {
-            Emit(new UnsyncBitMarked(parent, index));
-        }
-
-        if (before != 0)
-        {
-            return;
-        }
-
-        MarkParentsUnsync(parent);
-    }
+    /// <summary>The algorithm's <c>mark_unsync</c> of spte <paramref name="index"/> of <paramref name="parent"/>.</summary>
+    private void MarkUnsync(ShadowPage parent, int index) => CallAlgorithm(AlgorithmCall.MarkUnsync, parent, index, null);
 
     /// <summary>
     /// <c>clear_unsync_child_bit</c>: decrement the count (WARN below zero, as the kernel does,
@@ -101,7 +91,7 @@ public sealed partial class ShadowMmu
         _bitClears++;
         if (Observer != null)
         {
-            Emit(new UnsyncBitCleared(page, index, by));
+            Emit(new UnsyncBitCleared(page, index, by, after));
         }
 
         if (after < 0)

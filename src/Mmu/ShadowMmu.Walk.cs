@@ -1,35 +1,148 @@
 using System.Collections.Immutable;
+using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Events;
 
 namespace MmuDsl.Mmu;
 
-// Read this before changing the walk, the sync loop or the zap loop.
+// Read this before changing the sync loop or the zap loop, or what an algorithm may call.
 //
-// * The walk (__mmu_unsync_walk) is the kernel's: ascending bits of the live bitmap; a gone or
-//   large spte and a clean child lose their bit ("lazy clearing"); a child with unsync children
-//   is batched and walked, and loses its bit if its subtree had no leaf; an unsync child is
-//   counted and batched. A full batch stops the walk with -ENOSPC.
-// * Legacy and recursive differ in ONE place: ProcessBatch calls ClearParents (legacy's
-//   mmu_pages_clear_parents) after each leaf, or not. Everything else is shared.
-// * ClearParents never climbs above the walk's root: the path has a null sentinel there. That is
-//   the seed's claim 3, pinned by SeedClaimTests.ClearParents_NeverTouchesParentsOfParent.
-// * The loops stop when a walk returns 0, so the page synced always ends with unsync_children 0
-//   (invariant 4, claim 4); a walk that batched no leaf and cleared no bit would repeat forever:
-//   that is the no-progress warning (WalkTests.BatchBelowLevel_FiresNoProgress_AndStops).
-// * Zaps inside a sync (a failed kvm_sync_page) only ever zap level-1 pages, which never walk, so
-//   the sync batch is never reused under its own iteration.
-// * The walk and the sync of a leaf read and write a child's unsync_children, unsync, level, sync
-//   count and fail flag in the dense PageSyncState array, reached through the child ids that
-//   SpteTable and PageBatch keep; they never touch a child's ShadowPage object, which is where
-//   the time went (PageSyncState.cs). Keep it so: a child.Xxx read in WalkChildren is a cache
-//   miss per visited entry.
+// * The walk and what happens to each batch are the algorithm's (src/Mmu/Algorithms: one file
+//   per algorithm); the loops around them are the engine's and the same for every algorithm:
+//   walk; stop at 0; a walk that batched no leaf and cleared no bit would repeat forever (the
+//   no-progress warning, WalkTests.BatchBelowLevel_FiresNoProgress_AndStops); process the batch;
+//   -EINTR after N batches. So the page synced always ends with unsync_children 0 (invariant 4).
+// * The engine counts walks here and visits in NoteVisit (the algorithm's for_each_set_bit), so
+//   no algorithm can miscount them; the engine benchmark checks both against a C walk.
+// * An exception inside algorithm code becomes an AlgorithmFailedException naming the algorithm
+//   and, for a plug-in, its file and line (CallAlgorithm). A walk that visits more than 512
+//   entries per page, and a plug-in that makes more engine calls than its budget, are stopped
+//   the same way: a loop in a plug-in never hangs the tool.
+// * Zaps inside a sync (a failed kvm_sync_page) only ever zap level-1 pages under the built-ins;
+//   a plug-in may zap anything, so each nested loop takes its own batch (_batches by depth).
+// * The walk reads a child's unsync_children, unsync and level in the dense PageSyncState array,
+//   through KvmMmuPage handles that carry the child's id; it never touches the child's
+//   ShadowPage object, which is where the time went (PageSyncState.cs). Keep it so.
 public sealed partial class ShadowMmu
 {
+    // One batch per nesting depth of the sync and zap loops (a zap inside a batch runs its own).
+    private readonly List<KvmMmuPages> _batches = [];
+    private int _loopDepth;
+
     /// <summary>
-    /// <c>mmu_unsync_walk</c>: empties the batch; if the page has unsync children, batches it as
-    /// the first entry and walks it. Returns the leaves found, or <see cref="Enospc"/>.
+    /// <c>mmu_sync_children(parent, can_yield = false)</c>: walk, let the algorithm sync the batch,
+    /// until a walk returns 0. With <paramref name="interruptAfterBatches"/>, <c>need_resched</c> is
+    /// true after that many batches and the sync returns -EINTR (<see cref="SyncOutcome.Interrupted"/>).
     /// </summary>
-    private int UnsyncWalk(ShadowPage page, PageBatch batch)
+    public SyncOutcome SyncChildren(ShadowPage parent, int? interruptAfterBatches = null)
+    {
+        RequireLive(parent, "sync");
+        if (interruptAfterBatches is < 1)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with interrupt-after {interruptAfterBatches}: interrupt-after must be at least 1 batch");
+        }
+
+        return RunLoop(parent, zap: false, interruptAfterBatches, yieldAfterBatches: null, atYield: null);
+    }
+
+    /// <summary>
+    /// <c>mmu_sync_children(parent, can_yield = true)</c> (the <c>kvm_mmu_sync_roots</c> path):
+    /// after <paramref name="yieldAfterBatches"/> batches <c>need_resched</c> is true, so it drops
+    /// mmu_lock, <paramref name="atYield"/> runs (what other vCPUs do meanwhile: their faults
+    /// unsync, link and zap pages), and the loop goes on walking until a walk returns 0. It yields
+    /// once. The page synced may be zapped at the yield point; the loop then walks what is left.
+    /// </summary>
+    public SyncOutcome SyncChildrenYielding(ShadowPage parent, int yieldAfterBatches, Action atYield)
+    {
+        ArgumentNullException.ThrowIfNull(atYield);
+        RequireLive(parent, "sync");
+        if (yieldAfterBatches < 1)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with yield-after {yieldAfterBatches}: yield-after must be at least 1 batch");
+        }
+
+        return RunLoop(parent, zap: false, interruptAfterBatches: null, yieldAfterBatches, atYield);
+    }
+
+    /// <summary>The sync loop (<paramref name="zap"/> false) or the zap loop of <c>mmu_zap_unsync_children</c>.</summary>
+    /// <remarks>The batch of the outermost loop is made with the engine (a sync allocates nothing);
+    /// a loop nested in a batch step or at a yield point takes one of its own, made once.</remarks>
+    private SyncOutcome RunLoop(ShadowPage parent, bool zap, int? interruptAfterBatches, int? yieldAfterBatches, Action? atYield)
+    {
+        if (Observer != null)
+        {
+            Emit(new SyncStarted(parent, zap));
+        }
+
+        if (_loopDepth == _batches.Count)
+        {
+            _batches.Add(new KvmMmuPages(this, _batchCapacity));
+        }
+
+        var batch = _batches[_loopDepth++];
+        int batches = 0;
+        var outcome = SyncOutcome.Done;
+        try
+        {
+            while (true)
+            {
+                long clearsBefore = _bitClears;
+                int r = UnsyncWalk(parent, batch);
+                if (r == 0)
+                {
+                    break;
+                }
+
+                if (!batch.HasLeaf() && _bitClears == clearsBefore)
+                {
+                    WarnNoProgress(parent, batch);
+                    outcome = SyncOutcome.NoProgress;
+                    break;
+                }
+
+                batches++;
+                ProcessBatch(batch, zap);
+                if (batches == interruptAfterBatches)
+                {
+                    Stats.Interrupted++;
+                    outcome = SyncOutcome.Interrupted;
+                    break;
+                }
+
+                if (batches == yieldAfterBatches)
+                {
+                    Stats.Yields++;
+                    if (Observer != null)
+                    {
+                        Emit(new SyncYielded(parent, batches));
+                    }
+
+                    atYield!();
+                }
+            }
+        }
+        finally
+        {
+            _loopDepth--;
+        }
+
+        if (Observer != null)
+        {
+            Emit(new SyncFinished(parent, zap, outcome, batches));
+        }
+
+        if (!zap && outcome == SyncOutcome.Done && CheckSyncPostconditions)
+        {
+            CheckSyncPostcondition(parent);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// One <c>mmu_unsync_walk</c>: counted, handed an empty batch, run by the algorithm, traced.
+    /// Returns the algorithm's result (leaves found, 0, or <see cref="Enospc"/>).
+    /// </summary>
+    private int UnsyncWalk(ShadowPage page, KvmMmuPages batch)
     {
         Stats.Walks++;
         batch.Reset(_batchCapacity);
@@ -41,18 +154,23 @@ public sealed partial class ShadowMmu
             _walkVisits = [];
         }
 
-        int result = 0;
-        ref PageSyncState state = ref _syncStates[page.Id];
-        if (state.UnsyncChildren != 0)
+        _visitsThisWalk = 0;
+        _visitBudget = VisitsPerPage * (long)Math.Max(1, _pages.Count);
+        bool wasInWalk = _inWalk;
+        _inWalk = true;
+        int result;
+        try
         {
-            batch.Add(page, page.Id, state, InvalidIndex);
-            result = _walkVisits == null
-                ? WalkChildren(page, batch, default(NoVisits))
-                : WalkChildren(page, batch, new ListVisits(_walkVisits));
-            if (result == Enospc)
-            {
-                Stats.FullBatches++;
-            }
+            result = CallAlgorithm(AlgorithmCall.Walk, page, 0, batch);
+        }
+        finally
+        {
+            _inWalk = wasInWalk;
+        }
+
+        if (result == Enospc)
+        {
+            Stats.FullBatches++;
         }
 
         if (observed)
@@ -71,194 +189,28 @@ public sealed partial class ShadowMmu
         return result;
     }
 
-    /// <summary><c>__mmu_unsync_walk</c>. Recursion depth is bounded by the level (at most 4).</summary>
-    /// <remarks>
-    /// Generic over how visits are noted so that the JIT compiles the unobserved walk with no
-    /// trace of it (<see cref="NoVisits"/> is an empty struct); only a walk with an observer pays.
-    /// </remarks>
-    private int WalkChildren<TVisits>(ShadowPage page, PageBatch batch, TVisits visits)
-        where TVisits : struct, IWalkVisits
+    /// <summary>What <c>mmu_sync_children</c> or <c>mmu_zap_unsync_children</c> does with one batch: the algorithm's.</summary>
+    private void ProcessBatch(KvmMmuPages batch, bool zap) =>
+        CallAlgorithm(zap ? AlgorithmCall.ZapBatch : AlgorithmCall.SyncBatch, null, 0, batch);
+
+    /// <summary>An algorithm's walk noted a visit: bit <paramref name="index"/> of <paramref name="page"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void NoteVisit(ShadowPage page, int index)
     {
-        int leaves = 0;
-        var states = _syncStates;
-        var sptes = page.Sptes;
-        for (int i = page.UnsyncChildBitmapBits.NextSetBit(0); i >= 0; i = page.UnsyncChildBitmapBits.NextSetBit(i + 1))
+        Stats.Visits++;
+        if (++_visitsThisWalk > _visitBudget)
         {
-            Stats.Visits++;
-            visits.Add(page, i);
-            int rank = sptes == null ? -1 : sptes.LinkRank(i);
-            if (rank < 0)
-            {
-                // Not present, or a large leaf: nothing below can be unsync.
-                if (_walkClearsStale)
-                {
-                    ClearUnsyncChildBit(page, i, BitClearer.Walk);
-                }
-
-                continue;
-            }
-
-            int childId = sptes!.ChildIdAtRank(rank);
-            ref PageSyncState childState = ref states[childId];
-            if (childState.UnsyncChildren > 0)
-            {
-                var child = sptes.ChildAtRank(rank);
-                if (batch.Add(child, childId, childState, i))
-                {
-                    return Enospc;
-                }
-
-                int r = WalkChildren(child, batch, visits);
-                if (r == 0)
-                {
-                    if (_walkClearsStale)
-                    {
-                        ClearUnsyncChildBit(page, i, BitClearer.Walk);
-                    }
-                }
-                else if (r > 0)
-                {
-                    leaves += r;
-                }
-                else
-                {
-                    return r;
-                }
-            }
-            else if (childState.Unsync)
-            {
-                leaves++;
-                if (batch.Add(sptes.ChildAtRank(rank), childId, childState, i))
-                {
-                    return Enospc;
-                }
-            }
-            else if (_walkClearsStale)
-            {
-                ClearUnsyncChildBit(page, i, BitClearer.Walk);
-            }
+            ThrowVisitBudget();
         }
 
-        return leaves;
+        _walkVisits?.Add(new WalkVisit(page, index));
     }
 
-    /// <summary>
-    /// <c>mmu_sync_children(parent, can_yield = false)</c>: walk, sync every leaf of the batch
-    /// (legacy: clearing parents after each), until a walk returns 0. With
-    /// <paramref name="interruptAfterBatches"/>, <c>need_resched</c> is true after that many
-    /// batches and the sync returns -EINTR (<see cref="SyncOutcome.Interrupted"/>).
-    /// </summary>
-    public SyncOutcome SyncChildren(ShadowPage parent, int? interruptAfterBatches = null)
-    {
-        RequireLive(parent, "sync");
-        if (interruptAfterBatches is < 1)
-        {
-            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with interrupt-after {interruptAfterBatches}: interrupt-after must be at least 1 batch");
-        }
+    private void ThrowVisitBudget() =>
+        throw new AlgorithmBudgetException($"one walk visited more than {_visitBudget} bitmap entries ({VisitsPerPage} per page of the engine): a walk that does not end");
 
-        if (Observer != null)
-        {
-            Emit(new SyncStarted(parent, Zap: false));
-        }
-
-        int batches = 0;
-        var outcome = SyncOutcome.Done;
-        while (true)
-        {
-            long clearsBefore = _bitClears;
-            int r = UnsyncWalk(parent, _syncBatch);
-            if (r == 0)
-            {
-                break;
-            }
-
-            if (!_syncBatch.HasLeaf() && _bitClears == clearsBefore)
-            {
-                WarnNoProgress(parent, _syncBatch);
-                outcome = SyncOutcome.NoProgress;
-                break;
-            }
-
-            batches++;
-            ProcessBatch(_syncBatch, _syncPath, zap: false);
-            if (batches == interruptAfterBatches)
-            {
-                Stats.Interrupted++;
-                outcome = SyncOutcome.Interrupted;
-                break;
-            }
-        }
-
-        if (Observer != null)
-        {
-            Emit(new SyncFinished(parent, Zap: false, outcome, batches));
-        }
-
-        if (outcome == SyncOutcome.Done && CheckSyncPostconditions)
-        {
-            CheckSyncPostcondition(parent);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>
-    /// Iterates the batch like <c>for_each_sp</c>, building the path, and syncs (or zaps) each
-    /// level-1 entry; legacy then runs <c>mmu_pages_clear_parents</c> on the path.
-    /// </summary>
-    private void ProcessBatch(PageBatch batch, PagePath path, bool zap)
-    {
-        // mmu_pages_first
-        var first = batch[0];
-        bool pathUsable = true;
-        if (first.Index != InvalidIndex)
-        {
-            Warn(MmuWarningKind.BadBatchPath, $"the batch of a walk starts with '{first.Page.Name}' at index {first.Index}, not the walk's root");
-        }
-
-        int rootLevel = first.Page.Level;
-        if (rootLevel == 1)
-        {
-            Warn(MmuWarningKind.BadBatchPath, $"the batch of a walk starts with level-1 page '{first.Page.Name}'");
-            pathUsable = false;
-        }
-        else
-        {
-            path.Parent[rootLevel - 2] = first.Page;
-            path.Parent[rootLevel - 1] = null;
-        }
-
-        // mmu_pages_next, for each entry
-        for (int n = 1; n < batch.Count; n++)
-        {
-            var entry = batch[n];
-            int level = batch.LevelAt(n);
-            path.Index[level - 1] = entry.Index;
-            if (level != 1)
-            {
-                path.Parent[level - 2] = entry.Page;
-                continue;
-            }
-
-            var leaf = entry.Page;
-            if (zap)
-            {
-                PrepareZap(leaf);
-            }
-            else
-            {
-                SyncLeaf(leaf, batch.PageIdAt(n));
-            }
-
-            if (_clearsParents && pathUsable)
-            {
-                ClearParents(path);
-            }
-        }
-    }
-
-    /// <summary><c>kvm_unlink_unsync_page</c> then <c>kvm_sync_page</c> (which zaps on failure).</summary>
-    private void SyncLeaf(ShadowPage leaf, int leafId)
+    /// <summary><c>kvm_unlink_unsync_page</c>.</summary>
+    internal void KvmUnlinkUnsyncPage(ShadowPage leaf, int leafId)
     {
         ref PageSyncState state = ref _syncStates[leafId];
         if (!state.Unsync)
@@ -269,6 +221,19 @@ public sealed partial class ShadowMmu
         // As the kernel does: the counter drops even when the WARN fired.
         state.Unsync = false;
         Stats.Unsync--;
+    }
+
+    /// <summary><c>kvm_sync_page</c> (which zaps on failure); true when it synced.</summary>
+    internal bool KvmSyncPage(ShadowPage leaf, int leafId)
+    {
+        ref PageSyncState state = ref _syncStates[leafId];
+        if (state.Zapped || state.Level != 1)
+        {
+            // Only a plug-in gets here (the dense state is checked: the page object stays untouched).
+            RequireLive(leaf, "kvm_sync_page");
+            throw new MmuException(MmuErrorKind.BadLevel, $"kvm_sync_page on '{leaf.Name}' (level {leaf.Level}): only level-1 pages are synced");
+        }
+
         state.Syncs++;
         Stats.Syncs++;
         bool failed = state.FailNextSync;
@@ -282,62 +247,41 @@ public sealed partial class ShadowMmu
         {
             PrepareZap(leaf);
         }
+
+        return !failed;
     }
 
-    /// <summary>
-    /// <c>mmu_pages_clear_parents</c> (legacy): clear the leaf's bit in its parent, and climb while
-    /// a count reaches zero, up to and including the walk's root; the sentinel above the root
-    /// stops it, so the parents of the page synced are never touched.
-    /// </summary>
-    private void ClearParents(PagePath path)
+    /// <summary><c>mmu_pages_add</c>, for <see cref="Kvm.MmuPagesAdd(KvmMmuPages, KvmMmuPage, int)"/>.</summary>
+    internal bool MmuPagesAdd(KvmMmuPages pvec, KvmMmuPage sp, int idx)
     {
-        int level = 0;
-        ShadowPage? page;
-        do
+        if (sp.IsNull)
         {
-            page = path.Parent[level];
-            if (page == null)
-            {
-                return;
-            }
-
-            int index = path.Index[level];
-            if (index == InvalidIndex)
-            {
-                Warn(MmuWarningKind.BadBatchPath, $"mmu_pages_clear_parents reached '{page.Name}' with no index below it");
-                return;
-            }
-
-            ClearUnsyncChildBit(page, index, BitClearer.ClearParents);
-            level++;
+            throw new InvalidOperationException("mmu_pages_add of a NULL page");
         }
-        while (page.UnsyncChildren == 0);
+
+        ref PageSyncState state = ref _syncStates[sp.Id];
+        if (state.Unsync && pvec.Contains(sp.Id))
+        {
+            return false;
+        }
+
+        if (pvec.Nr == pvec.Capacity)
+        {
+            throw new InvalidOperationException($"mmu_pages_add of '{sp.Name}' to a full batch ({pvec.Capacity} entries): the walk went on after an add returned true");
+        }
+
+        if (idx != InvalidIndex && (uint)idx >= Bitmap512.Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(idx), idx, "an index in the parent is 0..511, or INVALID_INDEX");
+        }
+
+        return pvec.Append(sp.Id, state.Level, idx);
     }
 
-    private void WarnNoProgress(ShadowPage parent, PageBatch batch)
+    private void WarnNoProgress(ShadowPage parent, KvmMmuPages batch)
     {
         Warn(
             MmuWarningKind.NoProgress,
             $"a walk of '{parent.Name}' filled its batch of {batch.Capacity} with pages on one path (level {parent.Level}) and found no leaf; the sync would loop forever, so it was stopped (raise pvec to at least {parent.Level})");
-    }
-
-    /// <summary>Where a walk notes the bitmap entries it visits.</summary>
-    private interface IWalkVisits
-    {
-        void Add(ShadowPage page, int index);
-    }
-
-    /// <summary>No observer: nothing noted.</summary>
-    private readonly struct NoVisits : IWalkVisits
-    {
-        public void Add(ShadowPage page, int index)
-        {
-        }
-    }
-
-    /// <summary>An observer: every visit noted, for <see cref="WalkFinished.Visits"/>.</summary>
-    private readonly struct ListVisits(List<WalkVisit> list) : IWalkVisits
-    {
-        public void Add(ShadowPage page, int index) => list.Add(new WalkVisit(page, index));
     }
 }

@@ -55,45 +55,6 @@ public sealed partial class ShadowMmu
         }
     }
 
-    private SyncOutcome ZapUnsyncChildrenCore(ShadowPage parent)
-    {
-        if (parent.Level == 1)
-        {
-            return SyncOutcome.Done;
-        }
-
-        if (Observer != null)
-        {
-            Emit(new SyncStarted(parent, Zap: true));
-        }
-
-        int batches = 0;
-        var outcome = SyncOutcome.Done;
-        while (true)
-        {
-            long clearsBefore = _bitClears;
-            int r = UnsyncWalk(parent, _zapBatch);
-            if (r == 0)
-            {
-                break;
-            }
-
-            if (!_zapBatch.HasLeaf() && _bitClears == clearsBefore)
-            {
-                WarnNoProgress(parent, _zapBatch);
-                outcome = SyncOutcome.NoProgress;
-                break;
-            }
-
-            batches++;
-            ProcessBatch(_zapBatch, _zapPath, zap: true);
-        }
-
-        if (Observer != null)
-        {
-            Emit(new SyncFinished(parent, Zap: true, outcome, batches));
-        }
-
-        return outcome;
-    }
+    private SyncOutcome ZapUnsyncChildrenCore(ShadowPage parent) =>
+        parent.Level == 1 ? SyncOutcome.Done : RunLoop(parent, zap: true, interruptAfterBatches: null, yieldAfterBatches: null, atYield: null);
 }

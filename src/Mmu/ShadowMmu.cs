@@ -24,17 +24,13 @@ public sealed partial class ShadowMmu
     private readonly List<ShadowPage> _pages = [];
     private readonly Dictionary<string, ShadowPage> _byName = new(StringComparer.Ordinal);
 
-    // gfn -> bit (1 << level) for every level a page with that gfn was made at.
-    private readonly Dictionary<long, int> _gfnLevels = [];
+    // Every page's identity, (gfn, level, role): one page each (a zapped page keeps its gfn).
+    private readonly HashSet<(long Gfn, int Level, int Role)> _identities = [];
+
+    // gfn -> the ids of the pages made for it, in creation order (unsync and write-tracking act per gfn).
+    private readonly Dictionary<long, List<int>> _pagesByGfn = [];
     private readonly List<MmuWarning> _warnings = [];
     private readonly List<InvariantViolation> _syncViolations = [];
-    private readonly PageBatch _syncBatch = new(DefaultBatchCapacity);
-    private readonly PageBatch _zapBatch = new(DefaultBatchCapacity);
-    private readonly PagePath _syncPath = new();
-    private readonly PagePath _zapPath = new();
-    private readonly bool _clearsParents;
-    private readonly bool _walkClearsStale;
-    private readonly bool _marksEveryParent;
     private long _nextFreshGfn = 1;
     private long _bitClears;
     private int _batchCapacity = DefaultBatchCapacity;
@@ -43,14 +39,14 @@ public sealed partial class ShadowMmu
     public ShadowMmu(UnsyncWalkAlgorithm algorithm)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
-        Algorithm = algorithm;
-        _clearsParents = algorithm.ClearsParentsAfterLeaf;
-        _walkClearsStale = algorithm.WalkClearsStaleBits;
-        _marksEveryParent = algorithm.MarksEveryParent;
+        _algorithm = algorithm;
+        _kvm = new Kvm(this);
+        _batches.Add(new KvmMmuPages(this, _batchCapacity));
+        _guarded = algorithm.GetType().Assembly != typeof(ShadowMmu).Assembly;
     }
 
     /// <summary>The unsync-walk algorithm this engine runs.</summary>
-    public UnsyncWalkAlgorithm Algorithm { get; }
+    public UnsyncWalkAlgorithm Algorithm => _algorithm;
 
     /// <summary>The counters.</summary>
     public MmuStats Stats { get; } = new();
@@ -67,17 +63,19 @@ public sealed partial class ShadowMmu
     public bool CheckSyncPostconditions { get; set; } = true;
 
     /// <summary>
-    /// The batch capacity (<c>KVM_PAGE_ARRAY_NR</c>, default 16, at least 2). Below the level of
-    /// the page walked, a sync can livelock: the engine then fires <c>no-progress</c> and stops.
+    /// The batch capacity (<c>KVM_PAGE_ARRAY_NR</c>, default 16, 1 to 4096; the language asks for
+    /// at least 2). Below the level of the page walked, a sync under an algorithm that batches the
+    /// pages on the path (legacy, recursive) can livelock: the engine then fires
+    /// <c>no-progress</c> and stops.
     /// </summary>
     public int BatchCapacity
     {
         get => _batchCapacity;
         set
         {
-            if (value < 2 || value > 4096)
+            if (value < 1 || value > 4096)
             {
-                throw new MmuException(MmuErrorKind.BadArgument, $"batch capacity (pvec) must be between 2 and 4096, not {value}");
+                throw new MmuException(MmuErrorKind.BadArgument, $"batch capacity (pvec) must be between 1 and 4096, not {value}");
             }
 
             _batchCapacity = value;
@@ -117,8 +115,21 @@ public sealed partial class ShadowMmu
             return;
         }
 
-        Observer?.Invoke(e);
+        try
+        {
+            Observer?.Invoke(e);
+        }
+        catch (Exception failure)
+        {
+            // The observer's own error (a script's output limit, say), not the algorithm's: the
+            // containment of algorithm calls lets it through as it is (CallAlgorithm).
+            _observerFailure = failure;
+            throw;
+        }
     }
+
+    // The last exception an observer threw, so that CallAlgorithm does not take it for the algorithm's.
+    private Exception? _observerFailure;
 
     private void Warn(MmuWarningKind kind, string message)
     {

@@ -43,6 +43,11 @@ public sealed class ShadowPage
     /// <summary>The guest frame this page shadows.</summary>
     public long Gfn { get; }
 
+    /// <summary>The rest of <c>sp->role</c> besides the level, as a number (0 unless the scenario gave
+    /// one): the kernel keeps one page per (gfn, role), so two level-1 pages may shadow one gfn with
+    /// different roles (different access bits, say), and go unsync together.</summary>
+    public int Role { get; internal init; }
+
     /// <summary><c>root_count</c>: nonzero while the page is in use as a root.</summary>
     public int RootCount { get; }
 
@@ -68,7 +73,11 @@ public sealed class ShadowPage
     public Bitmap512 UnsyncChildBitmap => UnsyncChildBitmapBits;
 
     /// <summary><c>role.invalid</c>: the page was zapped.</summary>
-    public bool Zapped { get; internal set; }
+    public bool Zapped
+    {
+        get => SyncState.Zapped;
+        internal set => SyncState.Zapped = value;
+    }
 
     /// <summary>How many times <c>kvm_sync_page</c> ran on this page (failed runs included).</summary>
     public int Syncs
@@ -190,12 +199,11 @@ public sealed class ShadowPage
     internal void ClearSpte(int index) => _sptes!.Clear(index);
 
     /// <summary>
-    /// Takes <paramref name="source"/>'s sptes, parent ptes, bitmap and zapped flag (the dense
+    /// Takes <paramref name="source"/>'s sptes, parent ptes and bitmap (the dense
     /// fields are copied by the engine); pages are mapped by id into <paramref name="pages"/>.
     /// </summary>
     internal void CopyStateFrom(ShadowPage source, List<ShadowPage> pages)
     {
-        Zapped = source.Zapped;
         UnsyncChildBitmapBits = source.UnsyncChildBitmapBits;
         _hasFirstParent = source._hasFirstParent;
         _firstParent = source._hasFirstParent ? new ParentPte(pages[source._firstParent.Parent.Id], source._firstParent.Index) : default;

@@ -9,11 +9,13 @@ public static class ScenarioAssert
 {
     /// <summary>
     /// Runs the scenario under its algorithms; throws <see cref="ScenarioFailedException"/> with the
-    /// diagnostics and unified diffs when it does not hold. A skipped scenario passes.
+    /// diagnostics and unified diffs when it does not hold. A skipped scenario passes. As in
+    /// <c>mmudsl test</c>, a golden block with per-algorithm sections needs one for every algorithm
+    /// that runs it.
     /// </summary>
     public static ScenarioResult Passes(string path, RunOptions? options = null)
     {
-        var result = ScenarioRunner.RunFile(path, options ?? RunOptions.Default);
+        var result = ScenarioRunner.RunFile(path, (options ?? RunOptions.Default) with { RequireGoldenSections = true });
         if (result.ExitCode != 0)
         {
             var sb = new StringBuilder();

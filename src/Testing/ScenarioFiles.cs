@@ -19,7 +19,8 @@ public static class ScenarioFiles
     {
         ArgumentNullException.ThrowIfNull(folder);
         string root = Locate(folder);
-        return Directory.EnumerateFiles(root, "*.mmu", SearchOption.AllDirectories)
+        // Each folder once, by its real path: a symbolic link loop ends the walk of that branch.
+        return MmuDsl.Dsl.Sources.ScenarioFolder.Find(root, _ => { })
             .Select(Path.GetFullPath)
             .Order(StringComparer.Ordinal)
             .ToList();

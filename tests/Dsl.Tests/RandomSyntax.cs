@@ -30,7 +30,7 @@ internal sealed class RandomSyntax(int seed)
         Statement statement = Simple(depth);
         if (random.Next(6) == 0)
         {
-            statement = statement with { Qualifier = random.Next(2) == 0 ? AlgorithmQualifier.Legacy : AlgorithmQualifier.Recursive };
+            statement = statement with { Qualifier = new AlgorithmQualifier(Pick(["legacy", "recursive", "eager", "my_walk"]), NoSpan) };
         }
 
         if (statement.IsOutput && random.Next(3) == 0)
@@ -57,7 +57,7 @@ internal sealed class RandomSyntax(int seed)
             8 => new ZapStatement(Name(), NoSpan),
             9 => new ZapUnsyncChildrenStatement(Name(), NoSpan),
             10 => new SetStatement(Id(), Expr(2), NoSpan),
-            11 => new AlgorithmsStatement([.. Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Id())], NoSpan),
+            11 => new AlgorithmsStatement([.. Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(3) == 0 ? new AlgorithmRef(null, new StringExpr([new StringTextPart("walks/" + Id().Name + ".cs", NoSpan)], NoSpan), NoSpan) : new AlgorithmRef(Id(), null, NoSpan))], NoSpan),
             12 => new LetStatement(Id(), Expr(3), NoSpan),
             13 => new CallStatement(Id(), [.. Enumerable.Range(0, random.Next(4)).Select(_ => Expr(2))], NoSpan),
             14 => new IncludeStatement(String(1), NoSpan),
@@ -81,7 +81,7 @@ internal sealed class RandomSyntax(int seed)
         int lines = random.Next(4);
         for (int i = 0; i < lines; i++)
         {
-            text.Append(Pick(["R1 L4 root", "  [0] leaf", "-----", "", "@legacy", " ----", "\"${x}\" # \\"]));
+            text.Append(Pick(["R1 L4 root", "  [0] leaf", "-----", "", "@legacy", "@@legacy", "@eager", "@ x", "@", " ----", "\"${x}\" # \\"]));
             text.Append(random.Next(3) == 0 ? "\r\n" : "\n");
         }
 

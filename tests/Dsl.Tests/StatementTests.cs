@@ -81,21 +81,30 @@ public sealed class StatementTests
     [Fact]
     public void Algorithms_ParsesNamesAsIdentifiers()
     {
-        var algorithms = Parsing.Single<AlgorithmsStatement>("algorithms legacy recursive\n");
-        Assert.Equal(["legacy", "recursive"], algorithms.Names.Select(n => n.Name));
-        Assert.Equal(12, algorithms.Names[0].Span.Column);
-        Assert.Equal(19, algorithms.Names[1].Span.Column);
+        var algorithms = Parsing.Single<AlgorithmsStatement>("algorithms legacy recursive \"walks/mine.cs\"\n");
+        Assert.Equal(["legacy", "recursive", null], algorithms.Entries.Select(n => n.Name?.Name));
+        Assert.Equal(12, algorithms.Entries[0].Span.Column);
+        Assert.Equal(19, algorithms.Entries[1].Span.Column);
+        var path = Assert.IsType<StringTextPart>(Assert.Single(algorithms.Entries[2].Path!.Parts));
+        Assert.Equal("walks/mine.cs", path.Text);
+        Assert.Equal(29, algorithms.Entries[2].Span.Column);
     }
 
     [Theory]
-    [InlineData("@legacy show\n", AlgorithmQualifier.Legacy)]
-    [InlineData("@recursive show\n", AlgorithmQualifier.Recursive)]
-    [InlineData("show\n", AlgorithmQualifier.None)]
-    public void Qualifier_PrefixesAnyStatement(string text, AlgorithmQualifier qualifier)
+    [InlineData("@legacy show\n", "legacy")]
+    [InlineData("@recursive show\n", "recursive")]
+    [InlineData("@eager show\n", "eager")]
+    [InlineData("@my_walk show\n", "my_walk")]
+    [InlineData("show\n", null)]
+    public void Qualifier_PrefixesAnyStatement(string text, string? qualifier)
     {
         var show = Parsing.Single<ShowStatement>(text);
-        Assert.Equal(qualifier, show.Qualifier);
+        Assert.Equal(qualifier, show.Qualifier?.Name);
         Assert.Equal(1, show.Span.Column);
+        if (show.Qualifier is { } q)
+        {
+            Assert.Equal(1, q.Span.Column);
+        }
     }
 
     [Fact]

@@ -44,7 +44,6 @@ public sealed class SyntaxErrorTests
     [InlineData("expect\n", "1:7: expected an expression or 'invariants' after 'expect'")]
     [InlineData("expect 1 +\n", "1:11: expected an expression after '+'")]
     [InlineData("@legacy\n", "1:8: expected a statement after '@legacy'")]
-    [InlineData("@fast show\n", "1:1: unknown algorithm '@fast': write @legacy or @recursive")]
     [InlineData("trace @legacy show\n", "1:7: expected a statement after 'trace', found '@legacy'")]
     [InlineData("sync P interrupt-after\n", "1:23: expected an expression after 'interrupt-after'")]
     [InlineData("for i 0..3 {\n}\n", "1:7: expected 'in' after 'i', found '0'")]
@@ -65,7 +64,7 @@ public sealed class SyntaxErrorTests
     [InlineData("expect 1 == ?\n", "1:13: unexpected character '?' after '=='")]
     [InlineData("show ^\n", "1:6: unexpected character '^' after 'show'")]
     [InlineData("expect $ == 1\n", "1:8: '$' must start a variable, as in '$n', or an expression, as in '${$n + 1}'")]
-    [InlineData("algorithms\n", "1:11: expected an algorithm name, 'legacy' or 'recursive' after 'algorithms'")]
+    [InlineData("algorithms\n", "1:11: expected an algorithm's name (such as 'legacy') or a plug-in's path in quotes after 'algorithms'")]
     [InlineData("expect P.\n", "1:10: expected a field name after '.'")]
     public void Message_IsReadable(string text, string message)
     {

@@ -10,5 +10,5 @@ public static class Scenarios
             .Select(p => new object[] { Path.GetRelativePath(Path.Combine(Repo.Root, "scenarios"), p).Replace('\\', '/') });
 
     /// <summary>Every algorithm the engine has, mutants included: side by side must hold for N of them.</summary>
-    public static readonly string[] AllAlgorithms = ["legacy", "recursive", "mutant_no_stale_clear", "mutant_first_parent_marking"];
+    public static readonly string[] AllAlgorithms = ["legacy", "recursive", "eager", "mutant_no_stale_clear", "mutant_first_parent_marking"];
 }

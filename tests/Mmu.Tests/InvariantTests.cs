@@ -150,9 +150,10 @@ public sealed class InvariantTests
     {
         Assert.All(WalkAlgorithms.Mutants, m => Assert.True(m.IsMutant));
         Assert.All(WalkAlgorithms.All, a => Assert.False(a.IsMutant));
-        Assert.Equal(["legacy", "recursive"], WalkAlgorithms.All.Select(a => a.Name));
-        Assert.All(WalkAlgorithms.Mutants, m => Assert.Null(WalkAlgorithms.Find(m.Name)));
-        Assert.All(WalkAlgorithms.Mutants, m => Assert.Same(m, WalkAlgorithms.Find(m.Name, includeMutants: true)));
+        Assert.Equal(["legacy", "recursive", "eager"], WalkAlgorithms.All.Select(a => a.Name));
+        Assert.Equal(["legacy", "recursive"], WalkAlgorithms.Default.Select(a => a.Name));
+        Assert.DoesNotContain(WalkAlgorithms.Default, a => a.IsMutant);
+        Assert.All(WalkAlgorithms.Mutants, m => Assert.Same(m, WalkAlgorithms.Find(m.Name)));
     }
 
     [Theory]

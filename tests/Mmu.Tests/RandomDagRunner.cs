@@ -23,18 +23,21 @@ internal sealed class RandomDagCoverage
     public int ZapLoops;
     public int StaleBitsClearedByWalk;
     public int BitsClearedByClearParents;
+    public int SecondEngineFullBatches;
 
     public override string ToString() =>
         $"runs {Runs}, operations {Operations}, shared pages {SharedPages}, runs with pvec < 16 {SmallCapacityRuns}, " +
         $"syncs {Syncs} ({SyncsThatSyncedSomething} synced a page), full batches (-ENOSPC) {FullBatches}, " +
         $"fail-sync zaps {FailedSyncZaps}, interrupted syncs {InterruptedSyncs} (in {RunsInterrupted} runs; " +
         $"structure diverged in {RunsStructureDiverged}, {OperationsSkippedInSecond} operations then invalid in the second engine), " +
-        $"zap loops {ZapLoops}, bits cleared by walk {StaleBitsClearedByWalk}, by clear_parents {BitsClearedByClearParents}";
+        $"zap loops {ZapLoops}, bits cleared by walk {StaleBitsClearedByWalk}, by clear_parents {BitsClearedByClearParents}; " +
+        $"second engine: full batches (-ENOSPC) {SecondEngineFullBatches}";
 }
 
 /// <summary>
 /// One seeded random run: a random DAG of shadow pages and a random operation sequence, applied in
-/// lock-step to two engines (legacy and recursive unless told otherwise). Operations are chosen
+/// lock-step to two engines (legacy and recursive unless told otherwise; with interrupts off, no
+/// sync is given interrupt-after, so the two must agree after every operation). Operations are chosen
 /// from the first engine's state. After every operation both engines must satisfy invariants 1-4
 /// and have fired no warning; as long as no sync was interrupted, the two must also agree on
 /// the whole state except the walk counters (semantic state, metadata, structure, stat.unsync,
@@ -56,23 +59,39 @@ internal sealed class RandomDagRunner
     private int _maxLevel;
     private int _nextName;
     private bool _wide;
+    private readonly bool _interrupts;
+    private readonly int? _secondCapacity;
     private bool _interrupted;
     private bool _diverged;
 
-    private RandomDagRunner(int seed, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, RandomDagCoverage coverage)
+    private RandomDagRunner(int seed, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, RandomDagCoverage coverage, bool interrupts, int? secondCapacity)
     {
         _seed = seed;
         _rng = new Random(seed);
         _first = new ShadowMmu(first);
         _second = new ShadowMmu(second);
         _coverage = coverage;
+        _interrupts = interrupts;
+        _secondCapacity = secondCapacity;
+        if (secondCapacity is { } capacity)
+        {
+            _second.BatchCapacity = capacity;
+        }
+
         _first.Observer = Observe;
+        _second.Observer = ObserveSecond;
     }
 
-    /// <summary>Runs seed <paramref name="seed"/>; returns null, or the failure with the seed and the whole sequence.</summary>
-    public static string? Run(int seed, RandomDagCoverage coverage, UnsyncWalkAlgorithm? first = null, UnsyncWalkAlgorithm? second = null)
+    /// <summary>
+    /// Runs seed <paramref name="seed"/>; returns null, or the failure with the seed and the whole
+    /// sequence. With <paramref name="interrupts"/> false, the syncs that would have been given
+    /// interrupt-after run to the end instead. With <paramref name="secondCapacity"/>, the second
+    /// engine's batch capacity is that, whatever the sequence sets (<c>set pvec</c> applies to the
+    /// first engine only).
+    /// </summary>
+    public static string? Run(int seed, RandomDagCoverage coverage, UnsyncWalkAlgorithm? first = null, UnsyncWalkAlgorithm? second = null, bool interrupts = true, int? secondCapacity = null)
     {
-        var runner = new RandomDagRunner(seed, first ?? WalkAlgorithms.Legacy, second ?? WalkAlgorithms.Recursive, coverage);
+        var runner = new RandomDagRunner(seed, first ?? WalkAlgorithms.Legacy, second ?? WalkAlgorithms.Recursive, coverage, interrupts, secondCapacity);
         return runner.Run();
     }
 
@@ -231,7 +250,14 @@ internal sealed class RandomDagRunner
                 return One(page == null ? null : new RandomOp(RandomOpKind.Sync, page.Name));
             case < 53:
                 page = Pick(p => !p.Zapped && p.Level >= 2 && p.UnsyncChildren > 0);
-                return One(page == null ? null : new RandomOp(RandomOpKind.Sync, page.Name, InterruptAfter: 1 + _rng.Next(3)));
+                if (page == null)
+                {
+                    return null;
+                }
+
+                // Drawn either way, so that with interrupts on every seed runs what it ran before the switch.
+                int interruptAfter = 1 + _rng.Next(3);
+                return One(new RandomOp(RandomOpKind.Sync, page.Name, InterruptAfter: _interrupts ? interruptAfter : 0));
             case < 60:
                 page = Pick(p => !p.Zapped && p.Level == 1);
                 return One(page == null ? null : new RandomOp(RandomOpKind.FailSync, page.Name));
@@ -316,7 +342,11 @@ internal sealed class RandomDagRunner
         }
 
         SyncOutcome? b = null;
-        if (_diverged && !op.IsValidIn(_second))
+        if (op.Kind == RandomOpKind.BatchCapacity && _secondCapacity != null)
+        {
+            _log[^1] += $"    # {_second.Algorithm} keeps pvec {_secondCapacity}";
+        }
+        else if (_diverged && !op.IsValidIn(_second))
         {
             _coverage.OperationsSkippedInSecond++;
             _log[^1] += $"    # not valid under {_second.Algorithm}: skipped there";
@@ -422,10 +452,23 @@ internal sealed class RandomDagRunner
         }
     }
 
+    private void ObserveSecond(MmuEvent e)
+    {
+        if (e is WalkFinished { Result: ShadowMmu.Enospc })
+        {
+            _coverage.SecondEngineFullBatches++;
+        }
+    }
+
     private string Fail(string what)
     {
         var text = new StringBuilder();
         text.AppendLine($"random DAG run failed: seed {_seed} ({_first.Algorithm} and {_second.Algorithm} in lock-step; replay with RandomDagRunner.Run({_seed}, ...))");
+        if (_secondCapacity != null)
+        {
+            text.AppendLine($"{_second.Algorithm} ran with pvec {_secondCapacity} throughout");
+        }
+
         text.AppendLine($"at step {_log.Count}: {_log[^1]}");
         text.AppendLine($"  {what}");
         text.AppendLine("the whole sequence, as a .mmu scenario:");

@@ -5,9 +5,12 @@ namespace MmuDsl.Mmu.Tests;
 /// <summary>Small page tables the tests share.</summary>
 internal static class TestTables
 {
-    public static IEnumerable<object[]> BothAlgorithms() => WalkAlgorithms.All.Select(a => new object[] { a.Name });
+    public static IEnumerable<object[]> BothAlgorithms() => WalkAlgorithms.Default.Select(a => new object[] { a.Name });
 
-    public static ShadowMmu New(string algorithm) => new(WalkAlgorithms.Find(algorithm, includeMutants: true)!);
+    /// <summary>Every real built-in: legacy, recursive, eager.</summary>
+    public static IEnumerable<object[]> AllAlgorithms() => WalkAlgorithms.All.Select(a => new object[] { a.Name });
+
+    public static ShadowMmu New(string algorithm) => new(WalkAlgorithms.Find(algorithm)!);
 
     /// <summary>The other real algorithm.</summary>
     public static string Other(string algorithm) =>

@@ -7,10 +7,12 @@ using MmuDsl.Mmu.Bench.Harness;
 namespace MmuDsl.Mmu.Bench.Benchmarks;
 
 /// <summary>
-/// <c>engine</c>: <see cref="ShadowMmu.SyncChildren"/> of the root of walk.c's table, legacy and
-/// recursive, k = 1, 4, 16, against walk.c compiled with gcc -O2. Prints time per synced page
-/// (engine and C, and their ratio), the work of both (walks, visits: must be equal, else FAIL and
-/// exit 1), growth from k = 1 to 16, and managed bytes per page; each goal is marked met or missed.
+/// <c>engine</c>: <see cref="ShadowMmu.SyncChildren"/> of the root of walk.c's table, legacy,
+/// recursive and eager, k = 1, 4, 16, against the project's walk.c (bench/native/walk.c) compiled
+/// with gcc -O2. Prints time per synced page (engine and C, and their ratio), the work of both
+/// (walks, visits: must be equal, else FAIL and exit 1), growth from k = 1 to 16, and managed
+/// bytes per page; each goal is marked met or missed. When the shared anchor is beside the
+/// checkout, the copy's legacy and recursive must do its work too (<see cref="AnchorCheck"/>).
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -22,11 +24,11 @@ internal sealed class EngineBenchmark : IBenchmark
     private const int MaxRuns = 40;
     private const int NativeBytesPerPage = 96; // sizeof(page) in walk.c on x86-64 (LP64)
     private static readonly int[] Ks = [1, 4, 16];
-    private static readonly UnsyncWalkAlgorithm[] Algorithms = [WalkAlgorithms.Legacy, WalkAlgorithms.Recursive];
+    private static readonly UnsyncWalkAlgorithm[] Algorithms = [WalkAlgorithms.Legacy, WalkAlgorithms.Recursive, WalkAlgorithms.Eager];
 
     public string Name => "engine";
 
-    public string Summary => "SyncChildren(root) on walk.c's table (k = 1, 4, 16), legacy and recursive, vs walk.c at gcc -O2";
+    public string Summary => "SyncChildren(root) on walk.c's table (k = 1, 4, 16), legacy, recursive and eager, vs walk.c at gcc -O2";
 
     public int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -44,6 +46,9 @@ internal sealed class EngineBenchmark : IBenchmark
         }
 
         var failures = new List<string>();
+        var shared = NativeWalk.PrepareSharedAnchor(out string sharedError);
+        Progress("the copy's legacy and recursive against the shared anchor, when there is one: the same work at every k");
+        var anchorCheck = AnchorCheck.Run(native, shared, sharedError, Ks, failures);
 
         Progress("JIT warm-up: k=1 rounds (engine syncs and walk.c runs) until the JIT compiles nothing more");
         var warm = WarmUpJit(native, failures);
@@ -70,7 +75,7 @@ internal sealed class EngineBenchmark : IBenchmark
         Progress("engine memory: one table per k");
         var memory = Ks.ToDictionary(k => k, MeasureMemory);
 
-        Report(output, options, native, warm, c, engine, cold, memory, failures, clock.Elapsed);
+        Report(output, options, native, anchorCheck, warm, c, engine, cold, memory, failures, clock.Elapsed);
         return failures.Count == 0 ? 0 : 1;
     }
 
@@ -278,6 +283,7 @@ internal sealed class EngineBenchmark : IBenchmark
         TextWriter w,
         Options options,
         NativeWalk native,
+        AnchorCheckOutcome anchorCheck,
         (int Rounds, long Methods, bool Quiet) warm,
         Dictionary<(string, int), Measured> c,
         Dictionary<(string, int), Measured> engine,
@@ -294,10 +300,7 @@ internal sealed class EngineBenchmark : IBenchmark
         w.WriteLine("MmuDsl benchmark: engine (ShadowMmu.SyncChildren of the root, walk.c's table)");
         w.WriteLine($"  machine : {BuildInfo.Machine()}");
         w.WriteLine($"  anchor  : {native.Source} ({native.SourceWhat}, sha256 {native.SourceSha256[..12]}), {native.Compiler}, -O2");
-        if (native.Note != null)
-        {
-            w.WriteLine($"  note    : {native.Note}");
-        }
+        w.WriteLine($"  {anchorCheck.Line}");
 
         string RunCounts(int atGoalK) => string.Join("/", Ks.Select(k => RunsAt(k, atGoalK)));
         string kList = string.Join("/", Ks);
@@ -373,7 +376,7 @@ internal sealed class EngineBenchmark : IBenchmark
         growth.WriteTo(w);
         w.WriteLine();
 
-        w.WriteLine($"Managed memory per page while building the table (same for both algorithms); goal at k={GoalK}: under {BytesGoal:0} bytes");
+        w.WriteLine($"Managed memory per page while building the table (the same for every algorithm); goal at k={GoalK}: under {BytesGoal:0} bytes");
         long? l3 = BuildInfo.LastLevelCacheBytes();
         w.WriteLine($"(table MB: the engine's as retained; walk.c's from its layout, {NativeBytesPerPage} B per page + a 2 KiB spt per upper page;" + (l3 is { } b ? $" L3: {b >> 20} MiB)" : " L3 size unknown)"));
         var mem = new TextTable("k", "pages", "retained B/page", "allocated B/page", "<goal (retained)", "<goal (allocated)", "table MB engine", "table MB C");
@@ -403,6 +406,7 @@ internal sealed class EngineBenchmark : IBenchmark
         w.WriteLine($"Goals: {metCount} of {goals.Count} met" + (metCount == goals.Count ? "." : "; missed: " + string.Join("; ", goals.Where(g => !g.Met).Select(g => g.Goal))));
         ChecksFooter.Write(w, failures, [
             "Checks: engine and C did the same work (walks, visits, synced) in every row; every sync ended clean.",
+            .. anchorCheck.Checked ? ["        the copy's legacy and recursive did the shared anchor's work at every k."] : Array.Empty<string>(),
         ], elapsed);
     }
 

@@ -127,8 +127,8 @@ internal sealed class ExploreBenchmark : IBenchmark
         private ReplaySearch(ExploreOptions options)
         {
             _options = options;
-            _first = WalkAlgorithms.Find(options.First, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.First}'", nameof(options));
-            _second = WalkAlgorithms.Find(options.Second, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.Second}'", nameof(options));
+            _first = options.First;
+            _second = options.Second;
         }
 
         public static Outcome Run(ExploreOptions options)
@@ -172,7 +172,7 @@ internal sealed class ExploreBenchmark : IBenchmark
                 foreach (var sequence in frontier)
                 {
                     var pair = Explorer.Replay(shape, capacity, sequence, _first, _second);
-                    foreach (var op in pair.ValidOperations(shape, _options.Slots))
+                    foreach (var op in pair.ValidOperations(shape, _options.Slots, _options.RawLink, _options.Yields))
                     {
                         var after = Explorer.Replay(shape, capacity, sequence, _first, _second);
                         int warningsA = after.First.Warnings.Count;
@@ -214,7 +214,7 @@ internal sealed class ExploreBenchmark : IBenchmark
             }
 
             _classes[c.Class]++;
-            return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+            return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
         }
     }
 

@@ -5,46 +5,27 @@ using System.Security.Cryptography;
 
 namespace MmuDsl.Mmu.Bench.Harness;
 
-/// <summary>One run of the native anchor: its output line, parsed.</summary>
-internal sealed record NativeWalkResult(int K, string Algorithm, long Pages, long Synced, double NsPerSynced, long Walks, long Visits, long Left, long RootChildren);
-
 /// <summary>
-/// The native anchor, shared/anchors/native-walk/walk.c: found, compiled with <c>gcc -O2</c> at run
-/// time into bench/native/out/ (git-ignored; a temp folder outside a checkout), and run as
-/// <c>walk K legacy|recursive</c>. walk.c times its own sync with clock_gettime.
+/// A native walk.c, compiled with <c>gcc -O2</c> at run time into bench/native/out/ (git-ignored;
+/// a temp folder outside a checkout) and run as <c>walk K legacy|recursive|eager</c>; walk.c
+/// times its own sync with clock_gettime. The benchmark times the project's copy,
+/// bench/native/walk.c (the only one that knows eager); the shared anchor beside the checkout,
+/// when there is one, is built too, to check that the copy's legacy and recursive still do its
+/// work (<see cref="AnchorCheck"/>).
 /// </summary>
 internal sealed class NativeWalk
 {
-    /// <summary>Where walk.c is looked for, in order: an explicit path, the shared anchor beside
-    /// the checkout, the copy kept in bench/native/ for a checkout without shared/.</summary>
-    private static IEnumerable<(string Path, string What)> Candidates(string? explicitPath, string? root)
-    {
-        if (explicitPath != null)
-        {
-            yield return (Path.GetFullPath(explicitPath), "--anchor");
-        }
+    /// <summary>Every algorithm the timed walk.c must know: a walk.c that does not (an older copy
+    /// runs legacy for any name it does not know) is refused before anything is timed.</summary>
+    private static readonly string[] TimedAlgorithms = ["legacy", "recursive", "eager"];
 
-        string? env = Environment.GetEnvironmentVariable("MMUDSL_NATIVE_WALK");
-        if (!string.IsNullOrEmpty(env))
-        {
-            yield return (Path.GetFullPath(env), "MMUDSL_NATIVE_WALK");
-        }
-
-        if (root != null)
-        {
-            yield return (Path.GetFullPath(Path.Combine(root, "..", "shared", "anchors", "native-walk", "walk.c")), "shared anchor");
-            yield return (Path.Combine(root, "bench", "native", "walk.c"), "copy in bench/native");
-        }
-    }
-
-    private NativeWalk(string source, string sourceWhat, string binary, string compiler, string sha, string? note)
+    private NativeWalk(string source, string sourceWhat, string binary, string compiler, string sha)
     {
         Source = source;
         SourceWhat = sourceWhat;
         Binary = binary;
         Compiler = compiler;
         SourceSha256 = sha;
-        Note = note;
     }
 
     public string Source { get; }
@@ -58,36 +39,70 @@ internal sealed class NativeWalk
 
     public string SourceSha256 { get; }
 
-    /// <summary>A remark worth printing (e.g. the kept copy differs from the shared anchor), or null.</summary>
-    public string? Note { get; }
-
-    /// <summary>Finds and compiles walk.c. On failure returns null with the reason.</summary>
+    /// <summary>
+    /// Finds and compiles the walk.c to time: <paramref name="explicitPath"/> (<c>--anchor</c>),
+    /// else <c>MMUDSL_NATIVE_WALK</c>, else bench/native/walk.c. It must run all three algorithms.
+    /// On failure returns null with the reason.
+    /// </summary>
     public static NativeWalk? Prepare(string? explicitPath, out string error)
     {
         string? root = RepoPaths.FindRoot();
-        var found = Candidates(explicitPath, root).FirstOrDefault(c => File.Exists(c.Path));
-        if (found.Path == null)
+        string? env = Environment.GetEnvironmentVariable("MMUDSL_NATIVE_WALK");
+        (string? path, string what) = explicitPath != null ? (Path.GetFullPath(explicitPath), "--anchor")
+            : !string.IsNullOrEmpty(env) ? (Path.GetFullPath(env), "MMUDSL_NATIVE_WALK")
+            : root != null ? (Path.Combine(root, "bench", "native", "walk.c"), "the project's copy")
+            : (null, "");
+        if (path == null || !File.Exists(path))
         {
-            error = "walk.c not found: looked at " + string.Join(", ", Candidates(explicitPath, root).Select(c => c.Path)) + " (pass --anchor PATH)";
+            error = path == null
+                ? "walk.c not found: the harness runs outside a checkout (pass --anchor PATH/TO/bench/native/walk.c)"
+                : $"walk.c not found at {path} ({what}; pass --anchor PATH)";
             return null;
         }
 
-        string sha = Sha256(found.Path);
-        string? note = null;
-        if (root != null)
+        var native = Compile(path, what, "walk", root, out error);
+        if (native == null)
         {
-            string kept = Path.Combine(root, "bench", "native", "walk.c");
-            if (File.Exists(kept) && found.Path != kept && Sha256(kept) != sha)
+            return null;
+        }
+
+        foreach (string algorithm in TimedAlgorithms)
+        {
+            if (!native.TryRun(1, algorithm, out _, out error))
             {
-                note = $"bench/native/walk.c differs from {found.Path}, which was used; refresh the copy";
+                error = $"{path} cannot run {algorithm}: {error} (bench/native/walk.c knows legacy, recursive and eager)";
+                return null;
             }
         }
 
+        return native;
+    }
+
+    /// <summary>
+    /// The shared anchor beside the checkout (legacy and recursive only), compiled into
+    /// bench/native/out/walk-shared; null with an empty <paramref name="error"/> when there is
+    /// none, null with the reason when it is there but does not compile.
+    /// </summary>
+    public static NativeWalk? PrepareSharedAnchor(out string error)
+    {
+        error = "";
+        string? root = RepoPaths.FindRoot();
+        if (root == null)
+        {
+            return null;
+        }
+
+        string path = Path.GetFullPath(Path.Combine(root, "..", "shared", "anchors", "native-walk", "walk.c"));
+        return File.Exists(path) ? Compile(path, "shared anchor", "walk-shared", root, out error) : null;
+    }
+
+    private static NativeWalk? Compile(string path, string what, string binaryName, string? root, out string error)
+    {
         string outDir = root != null
             ? Path.Combine(root, "bench", "native", "out")
             : Path.Combine(Path.GetTempPath(), "mmudsl-bench-native");
         Directory.CreateDirectory(outDir);
-        string binary = Path.Combine(outDir, "walk");
+        string binary = Path.Combine(outDir, binaryName);
 
         if (!TryRun("gcc", ["--version"], out string version, out error))
         {
@@ -95,25 +110,50 @@ internal sealed class NativeWalk
             return null;
         }
 
-        if (!TryRun("gcc", ["-O2", "-o", binary, found.Path], out _, out error))
+        if (!TryRun("gcc", ["-O2", "-o", binary, path], out _, out error))
         {
-            error = "compiling walk.c failed: " + error;
+            error = $"compiling {path} failed: " + error;
             return null;
         }
 
         error = "";
-        return new NativeWalk(found.Path, found.What, binary, version.Split('\n')[0].Trim(), sha, note);
+        return new NativeWalk(path, what, binary, version.Split('\n')[0].Trim(), Sha256(path));
     }
 
     /// <summary>Runs <c>walk K ALG</c> once and parses its line.</summary>
-    public NativeWalkResult Run(int k, string algorithm)
+    public NativeWalkResult Run(int k, string algorithm) =>
+        TryRun(k, algorithm, out var result, out string error) ? result : throw new InvalidOperationException(error);
+
+    /// <summary>
+    /// Runs <c>walk K ALG</c> once; false with the reason when it fails, prints no line, or says
+    /// it ran another algorithm than the one asked for.
+    /// </summary>
+    private bool TryRun(int k, string algorithm, out NativeWalkResult result, out string error)
     {
-        if (!TryRun(Binary, [k.ToString(CultureInfo.InvariantCulture), algorithm], out string stdout, out string error))
+        result = null!;
+        if (!TryRun(Binary, [k.ToString(CultureInfo.InvariantCulture), algorithm], out string stdout, out error))
         {
-            throw new InvalidOperationException($"walk {k} {algorithm} failed: {error}");
+            error = $"walk {k} {algorithm} failed: {error}";
+            return false;
         }
 
-        return Parse(stdout);
+        try
+        {
+            result = Parse(stdout);
+        }
+        catch (FormatException e)
+        {
+            error = $"walk {k} {algorithm}: {e.Message}";
+            return false;
+        }
+
+        if (result.Algorithm != algorithm || result.K != k)
+        {
+            error = $"walk {k} {algorithm} ran alg={result.Algorithm} k={result.K}";
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Parses <c>k=1 alg=legacy pages=... synced=... ns/synced=... walks=... visits=... left=... root_children=...</c>.</summary>

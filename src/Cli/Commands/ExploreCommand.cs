@@ -4,6 +4,7 @@ using System.Text;
 using MmuDsl.Dsl.Explore;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class ExploreCommand
         var maxLevel = new Option<int>("--max-level") { Description = "Highest level; roots are 2..N, other pages 1..N-1", DefaultValueFactory = _ => defaults.MaxLevel };
         var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy", DefaultValueFactory = _ => "0,1,2" };
         var ops = new Option<int>("--ops", "-k") { Description = "Longest operation sequence", DefaultValueFactory = _ => defaults.MaxOperations };
-        var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare (default: legacy and recursive); mutants may be named" };
+        var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare, by name or a plug-in's .cs file (default: legacy and recursive); mutants may be named" };
         var capacities = new Option<int[]>("--pvec") { Description = "Extra batch capacities to try besides the highest root level and 16 (below the root level: expect no-progress)", AllowMultipleArgumentsPerToken = true };
         var sample = new Option<int?>("--sample") { Description = "Explore only N of the canonical shapes, drawn at random (every sequence on each): for bounds too large to exhaust, such as --pages 4" };
         var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
@@ -29,11 +30,13 @@ internal static class ExploreCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
         var html = new Option<string?>("--html") { Description = "Also write an HTML report beside each repro (x.mmu, x.html), into DIR (the repro folder: -o DIR)" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
+        var rawLink = new Option<bool>("--raw-link") { Description = "Link with link_shadow_page alone, whatever the child holds; by default links go through the page-fault path (link ... via fetch), which syncs a child with unsync children first" };
+        var yields = new Option<bool>("--yield") { Description = "Also try syncs that yield after their first batch, with each operation of the bounds at the yield point (sync P yield-after 1 { X })" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, sample, seed, jobs, output, html, noShrink, format, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, html, noShrink, format, noColor })
         {
             command.Add(o);
         }
@@ -47,13 +50,26 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            var registry = new AlgorithmRegistry(MmuDsl.Dsl.Sources.PluginFiles.Loader);
+            var chosen = new List<UnsyncWalkAlgorithm>();
+            var references = new List<string>();
             foreach (var n in names)
             {
-                if (WalkAlgorithms.Find(n, includeMutants: true) == null)
+                var resolved = registry.Resolve(n);
+                if (resolved.Algorithm is not { } algorithm)
                 {
-                    stderr.WriteLine($"mmudsl: error: unknown algorithm '{n}'");
+                    ExploreRepro.WriteResolutionError(stderr, resolved);
                     return 2;
                 }
+
+                chosen.Add(algorithm);
+                references.Add(resolved.Plugin is { } plugin ? ExploreRepro.Quote(plugin.Path) : algorithm.Name);
+            }
+
+            if (ReferenceEquals(chosen[0], chosen[1]))
+            {
+                stderr.WriteLine("mmudsl: error: explore compares two different algorithms");
+                return 2;
             }
 
             List<int> slotList;
@@ -67,6 +83,13 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            int threads = parse.GetValue(jobs);
+            if (threads < 1)
+            {
+                stderr.WriteLine($"mmudsl: error: --jobs must be at least 1 (the worker threads), not {threads}");
+                return 2;
+            }
+
             var options = new ExploreOptions
             {
                 MaxRoots = parse.GetValue(roots),
@@ -74,13 +97,16 @@ internal static class ExploreCommand
                 MaxLevel = parse.GetValue(maxLevel),
                 Slots = slotList,
                 MaxOperations = parse.GetValue(ops),
-                First = names[0],
-                Second = names[1],
+                First = chosen[0],
+                Second = chosen[1],
+                ScriptReferences = (references[0], references[1]),
                 ExtraCapacities = parse.GetValue(capacities) ?? [],
                 Sample = parse.GetValue(sample),
                 Seed = parse.GetValue(seed),
-                Parallelism = Math.Max(1, parse.GetValue(jobs)),
+                Parallelism = threads,
                 Shrink = !parse.GetValue(noShrink),
+                RawLink = parse.GetValue(rawLink),
+                Yields = parse.GetValue(yields),
             };
             string folder = parse.GetValue(output)!;
             string? htmlFolder = parse.GetValue(html);
@@ -103,49 +129,19 @@ internal static class ExploreCommand
             }
 
             var paint = new Paint(env.OutputIsTerminal && !env.NoColorRequested && !parse.GetValue(noColor));
-            IProgress<(int Done, int Total, long States)>? progress = null;
-            if (env.OutputIsTerminal)
-            {
-                var last = DateTime.MinValue;
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var gate = new object();
-                progress = new SyncProgress(p =>
-                {
-                    lock (gate)
-                    {
-                        if ((DateTime.UtcNow - last).TotalMilliseconds < 200 && p.Done != p.Total)
-                        {
-                            return;
-                        }
-
-                        last = DateTime.UtcNow;
-                        // No ETA: shapes come smallest first, so the last ones take the longest.
-                        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
-                        stderr.Write(string.Format(CultureInfo.InvariantCulture, "\r  {0:N0}/{1:N0} shapes, {2:N0} states, {3:N0} states/s, {4:0} s   ", p.Done, p.Total, p.States, p.States / seconds, seconds));
-                        stderr.Flush();
-                    }
-                });
-            }
-
             ExploreReport report;
-            try
+            using (var status = new ExploreStatusLines(stderr, env, options))
             {
-                report = Explorer.Run(options, progress);
-            }
-            catch (ExploreLimitException e)
-            {
-                if (env.OutputIsTerminal)
+                try
                 {
-                    stderr.Write("\r" + new string(' ', 100) + "\r");
+                    report = Explorer.Run(options, null, status.Progress);
                 }
-
-                stderr.WriteLine($"mmudsl: error: {e.Message}");
-                return 2;
-            }
-
-            if (env.OutputIsTerminal)
-            {
-                stderr.Write("\r" + new string(' ', 100) + "\r");
+                catch (ExploreLimitException e)
+                {
+                    status.Stop();
+                    stderr.WriteLine($"mmudsl: error: {e.Message}");
+                    return 2;
+                }
             }
 
             var repros = ExploreRepro.WriteAll(report, folder);
@@ -194,7 +190,7 @@ internal static class ExploreCommand
 
         if (o.ExtraCapacities.Any(c => c < 2 || c > 4096))
         {
-            return "--pvec capacities must be 2..4096";
+            return "--pvec capacities must be 2..4096 (the language's range for pvec)";
         }
 
         return null;
@@ -207,6 +203,7 @@ internal static class ExploreCommand
         var inv = CultureInfo.InvariantCulture;
         sb.Append(paint.Bold($"mmudsl explore: {o.First} against {o.Second}")).Append('\n');
         sb.Append($"  bounds: up to {o.MaxRoots} roots and {o.MaxPages} further pages, levels 1..{o.MaxLevel}, child slots {{{string.Join(",", o.Slots)}}}, sequences of up to {o.MaxOperations} operations\n");
+        sb.Append($"  moves: links {(o.RawLink ? "raw (link_shadow_page alone, --raw-link)" : "through the page-fault path (via fetch: a child with unsync children is synced first)")}; unsync per gfn{(o.Yields ? "; syncs that yield after their first batch, with one operation at the yield point (--yield)" : string.Empty)}\n");
         sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Count > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
         double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         string shapes = report.Sampled
@@ -218,7 +215,7 @@ internal static class ExploreCommand
         foreach (var (cls, count) in report.Classes)
         {
             string line = string.Format(inv, "  {0,-60} {1,10:N0}", ReproWriter.Title(cls) + ":", count.Count);
-            sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed ? paint.Red(line) : paint.Yellow(line));
+            sb.Append(count.Count == 0 ? line : cls is FindingClass.InvariantViolation or FindingClass.SemanticDivergence or FindingClass.MetadataNotAllowed or FindingClass.AlgorithmFailed ? paint.Red(line) : paint.Yellow(line));
             if (repros.TryGetValue(cls, out var repro))
             {
                 sb.Append(repro.Error == null
@@ -264,10 +261,5 @@ internal static class ExploreCommand
             : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();
-    }
-
-    private sealed class SyncProgress(Action<(int Done, int Total, long States)> report) : IProgress<(int Done, int Total, long States)>
-    {
-        public void Report((int Done, int Total, long States) value) => report(value);
     }
 }

@@ -19,8 +19,8 @@ internal static class ExploreHtml
                 continue;
             }
 
-            // A repro may name a mutant in its `algorithms` line.
-            var run = HtmlReport.Run(repro.Path, RunOptions.Default with { AllowMutants = true });
+            // The repro's `algorithms` line names the two algorithms (a mutant or a plug-in too).
+            var run = HtmlReport.Run(repro.Path, RunOptions.Default);
             string target = Path.ChangeExtension(repro.Path, ".html");
             string? error = run.HasSteps
                 ? HtmlReportFiles.Write(HtmlReport.Render(run, HtmlReportOptions.Default), target, TextWriter.Null)

@@ -14,6 +14,18 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
     /// <summary>Why the report beside the repro could not be written.</summary>
     public string? ReportError { get; init; }
 
+    /// <summary>How a repro's <c>algorithms</c> statement names a plug-in: its path as a string.</summary>
+    public static string Quote(string path) => MmuDsl.Dsl.Syntax.SyntaxPrinter.Quote(path);
+
+    /// <summary>Prints why <c>-a</c> could not be resolved.</summary>
+    public static void WriteResolutionError(TextWriter stderr, MmuDsl.Plugins.AlgorithmResolution resolved)
+    {
+        foreach (var text in MmuDsl.Dsl.Scenarios.ResolutionText.Render(resolved, null, null))
+        {
+            stderr.Write(text.StartsWith("error:", StringComparison.Ordinal) ? "mmudsl: " + text : text);
+        }
+    }
+
     /// <summary>Writes the repro of every class that has one, each atomically (a temporary file, then a rename).</summary>
     public static IReadOnlyDictionary<FindingClass, ExploreRepro> WriteAll(ExploreReport report, string folder)
     {
@@ -51,8 +63,10 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
         FindingClass.InvariantViolation => "invariant-violation.mmu",
         FindingClass.SemanticDivergence => "semantic-divergence.mmu",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic-divergence-after-interrupt.mmu",
+        FindingClass.SemanticDivergenceAfterYield => "semantic-divergence-after-yield.mmu",
         FindingClass.MetadataAllowed => "metadata-stale-bits.mmu",
-        _ => "metadata-missing-bit.mmu",
+        FindingClass.MetadataNotAllowed => "metadata-missing-bit.mmu",
+        _ => "algorithm-failed.mmu",
     };
 
     private static void TryDelete(string path)

@@ -40,8 +40,14 @@ internal static class RunCommand
             var junit = new List<(ScenarioResult, string, TimeSpan)>();
             foreach (var path in paths)
             {
+                if (format == "text" && paths.Length > 1)
+                {
+                    stdout.WriteLine(paint.Bold($"== {path}"));
+                }
+
+                // Text and DOT are written as they are produced; JSON and JUnit need the whole.
                 var clock = Stopwatch.StartNew();
-                var result = ScenarioRunner.RunFile(path, options);
+                var result = ScenarioRunner.RunFile(path, options, format is "text" or "dot" ? stdout : null);
                 clock.Stop();
                 exit = Math.Max(exit, result.ExitCode);
                 string status = Status(result);
@@ -54,25 +60,15 @@ internal static class RunCommand
                         junit.Add((result, status, clock.Elapsed));
                         break;
                     case "dot":
-                        if (result.Output.Length == 0 && result.Runs.Count > 0)
+                        if (result.Runs.Count > 0 && result.Runs.All(r => r.Output.Count == 0))
                         {
                             var engine = result.Runs[0].Engine;
                             stdout.Write(DotPrinter.Render(Path.GetFileName(path), engine.Pages.Where(p => p.IsRoot)));
-                        }
-                        else
-                        {
-                            stdout.Write(result.Output);
                         }
 
                         TextReport.WriteProblems(result, stderr, paint);
                         break;
                     default:
-                        if (paths.Length > 1)
-                        {
-                            stdout.WriteLine(paint.Bold($"== {path}"));
-                        }
-
-                        stdout.Write(result.Output);
                         stdout.Flush();
                         TextReport.WriteProblems(result, stderr, paint);
                         if (result.Skipped)

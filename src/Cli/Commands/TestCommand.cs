@@ -4,6 +4,7 @@ using MmuDsl.Cli.Reports;
 using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Scenarios;
+using MmuDsl.Dsl.Sources;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class TestCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = common.ToRunOptions(parse);
+            var options = common.ToRunOptions(parse) with { RequireGoldenSections = true };
             string format = parse.GetValue(common.Format)!;
             var paint = common.Paint(parse, env);
             bool doRewrite = parse.GetValue(rewrite);
@@ -43,24 +44,32 @@ internal static class TestCommand
             var found = new List<string>();
             foreach (var root in roots)
             {
-                if (File.Exists(root))
+                switch (FileStatus.Of(root).Kind)
                 {
-                    found.Add(root);
-                }
-                else if (Directory.Exists(root))
-                {
-                    found.AddRange(Directory.EnumerateFiles(root, "*.mmu", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-                }
-                else
-                {
-                    stderr.WriteLine($"mmudsl: error: no such file or folder: {root}");
-                    return 2;
+                    case FileKind.Directory:
+                        found.AddRange(ScenarioFolder.Find(root, warning => stderr.WriteLine($"mmudsl: warning: {warning}")));
+                        break;
+                    case FileKind.Missing:
+                        stderr.WriteLine($"mmudsl: error: no such file or folder: {root}");
+                        return 2;
+                    default:
+                        // A file, whatever its kind: running it says why it cannot be read.
+                        found.Add(root);
+                        break;
                 }
             }
 
             if (parse.GetValue(filter) is { } text)
             {
                 found = found.Where(f => f.Contains(text, StringComparison.Ordinal)).ToList();
+            }
+
+            if (doRewrite)
+            {
+                foreach (string folder in found.Select(f => Path.GetDirectoryName(Path.GetFullPath(f)) ?? ".").Distinct(StringComparer.Ordinal))
+                {
+                    RemoveStaleTemporaries(folder, stdout);
+                }
             }
 
             int passed = 0, failed = 0, skipped = 0, exit = 0;
@@ -135,7 +144,7 @@ internal static class TestCommand
 
     private static ScenarioResult Rewrite(string file, ScenarioResult result, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
-        if (result.ExitCode == 2)
+        if (result.StoppedOnError)
         {
             stderr.WriteLine($"{file}: not rewritten: the run stopped on an error");
             return result;
@@ -147,13 +156,36 @@ internal static class TestCommand
             return result;
         }
 
+        bool allWritten = true;
         foreach (var plan in plans)
         {
-            GoldenRewriter.Apply(plan);
-            stdout.WriteLine($"rewrote {plan.Path}: golden block{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} of line{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} {string.Join(", ", plan.ChangedBlockLines)}");
+            RemoveStaleTemporaries(Path.GetDirectoryName(Path.GetFullPath(plan.Path)) ?? ".", stdout);
+            var outcome = GoldenRewriter.Apply(plan);
+            if (!outcome.Written)
+            {
+                // This file's error; the run goes on with the next file and ends with its summary.
+                result.Errors.Add($"{plan.Path}: error: cannot rewrite it: {outcome.Error}\n");
+                allWritten = false;
+                continue;
+            }
+
+            stdout.WriteLine($"rewrote {plan.Path}{(outcome.Target != Path.GetFullPath(plan.Path) ? $" (the target of the link, {outcome.Target})" : string.Empty)}: golden block{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} of line{(plan.ChangedBlockLines.Count == 1 ? string.Empty : "s")} {string.Join(", ", plan.ChangedBlockLines)}");
+            if (outcome.Note != null)
+            {
+                stderr.WriteLine($"mmudsl: warning: {outcome.Note}");
+            }
         }
 
         // Judge the file as it now stands.
-        return ScenarioRunner.RunFile(file, options);
+        return allWritten ? ScenarioRunner.RunFile(file, options) : result;
+    }
+
+    /// <summary>Removes the temporary files a killed rewrite left in <paramref name="directory"/> (issue 14, item 10).</summary>
+    internal static void RemoveStaleTemporaries(string directory, TextWriter stdout)
+    {
+        foreach (string removed in RewriteFile.RemoveStaleTemporaries(directory))
+        {
+            stdout.WriteLine($"removed {removed}: left by a rewrite whose process is gone");
+        }
     }
 }

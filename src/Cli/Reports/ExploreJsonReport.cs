@@ -18,8 +18,8 @@ internal static class ExploreJsonReport
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("first", o.First);
-            w.WriteString("second", o.Second);
+            w.WriteString("first", o.First.Name);
+            w.WriteString("second", o.Second.Name);
             w.WriteStartObject("bounds");
             w.WriteNumber("roots", o.MaxRoots);
             w.WriteNumber("pages", o.MaxPages);
@@ -27,6 +27,8 @@ internal static class ExploreJsonReport
             Numbers(w, "slots", o.Slots);
             w.WriteNumber("operations", o.MaxOperations);
             Numbers(w, "extraCapacities", o.ExtraCapacities);
+            w.WriteString("links", o.RawLink ? "raw" : "fetch");
+            w.WriteBoolean("yields", o.Yields);
             w.WriteEndObject();
             w.WriteNumber("shapes", report.Shapes);
             w.WriteNumber("shapesExplored", report.ShapesExplored);
@@ -76,8 +78,8 @@ internal static class ExploreJsonReport
             w.WriteEndObject();
             w.WriteNumber("expectedNoProgress", report.ExpectedNoProgress);
             w.WriteStartObject("work");
-            Work(w, "first", o.First, report.FirstWork);
-            Work(w, "second", o.Second, report.SecondWork);
+            Work(w, "first", o.First.Name, report.FirstWork);
+            Work(w, "second", o.Second.Name, report.SecondWork);
             w.WriteEndObject();
             if (report.LargestWorkRatio is { } r)
             {

@@ -13,6 +13,11 @@ internal static class TextReport
             writer.Write(Colour(error, paint));
         }
 
+        foreach (var note in result.Notes)
+        {
+            writer.Write(note);
+        }
+
         foreach (var failure in result.Failures)
         {
             string text = failure.Render();

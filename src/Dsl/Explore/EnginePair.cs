@@ -29,8 +29,14 @@ internal sealed class EnginePair
     /// <summary>True once a sync of the sequence returned -EINTR under either algorithm.</summary>
     public bool Interrupted { get; private set; }
 
+    /// <summary>True once a sync of the sequence yielded (dropped mmu_lock mid-way) under either algorithm.</summary>
+    public bool Yielded { get; private set; }
+
     /// <summary>Set when an operation was valid under the first algorithm and not under the second.</summary>
     public string? StructuralDivergence { get; private set; }
+
+    /// <summary>Set when an algorithm's own code failed (<see cref="AlgorithmFailedException"/>): the states are then whatever it left.</summary>
+    public string? AlgorithmFailure { get; private set; }
 
     public static EnginePair Build(Shape shape, int capacity, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
     {
@@ -58,7 +64,7 @@ internal sealed class EnginePair
     {
         var a = First.Clone();
         var b = Second.Clone();
-        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, StructuralDivergence = StructuralDivergence };
+        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, Yielded = Yielded, StructuralDivergence = StructuralDivergence, AlgorithmFailure = AlgorithmFailure };
     }
 
     /// <summary>Makes this pair's state that of <paramref name="source"/> (a pair of the same shape).</summary>
@@ -67,7 +73,9 @@ internal sealed class EnginePair
         First.CopyStateFrom(source.First);
         Second.CopyStateFrom(source.Second);
         Interrupted = source.Interrupted;
+        Yielded = source.Yielded;
         StructuralDivergence = source.StructuralDivergence;
+        AlgorithmFailure = source.AlgorithmFailure;
     }
 
     /// <summary>Applies one operation to both engines.</summary>
@@ -75,10 +83,25 @@ internal sealed class EnginePair
     {
         long interruptsA = First.Stats.Interrupted;
         long interruptsB = Second.Stats.Interrupted;
-        op.Apply(First, FirstPages);
+        long yieldsA = First.Stats.Yields;
+        long yieldsB = Second.Stats.Yields;
+        try
+        {
+            op.Apply(First, FirstPages);
+        }
+        catch (AlgorithmFailedException e)
+        {
+            AlgorithmFailure = $"'{op.ToStatement(shape)}': {e.Message}";
+            return;
+        }
+
         try
         {
             op.Apply(Second, SecondPages);
+        }
+        catch (AlgorithmFailedException e)
+        {
+            AlgorithmFailure = $"'{op.ToStatement(shape)}': {e.Message}";
         }
         catch (MmuException e)
         {
@@ -89,13 +112,84 @@ internal sealed class EnginePair
         {
             Interrupted = true;
         }
+
+        if (First.Stats.Yields != yieldsA || Second.Stats.Yields != yieldsB || op.Kind == OperationKind.SyncYield)
+        {
+            Yielded = true;
+        }
     }
 
-    /// <summary>The operations valid in the first engine's state.</summary>
-    public List<Operation> ValidOperations(Shape shape, IReadOnlyList<int> slots)
+    /// <summary>
+    /// The operations valid in the first engine's state: unsync, fail-sync, sync (plain and
+    /// interrupted), zap, unlink, and link (through the fault path, with and without an interrupted
+    /// sync, or the raw link with <paramref name="rawLink"/>); with <paramref name="yields"/>, for
+    /// each page a sync may start at, a sync that yields after its first batch with each operation
+    /// valid at that yield point (found by running the sync on a probe of the first engine).
+    /// </summary>
+    public List<Operation> ValidOperations(Shape shape, IReadOnlyList<int> slots, bool rawLink = false, bool yields = false)
     {
         var ops = new List<Operation>();
-        var pages = FirstPages;
+        AddSimpleOperations(ops, FirstPages, shape, slots, rawLink);
+        if (!yields)
+        {
+            return ops;
+        }
+
+        int simple = ops.Count;
+        for (int n = 0; n < simple; n++)
+        {
+            if (ops[n].Kind == OperationKind.Sync)
+            {
+                foreach (var inner in OperationsAtYield(ops[n].Page, shape, slots, rawLink))
+                {
+                    ops.Add(Operation.Yielding(ops[n].Page, inner));
+                }
+            }
+        }
+
+        return ops;
+    }
+
+    private ShadowMmu? _probe;
+    private ShadowPage[]? _probePages;
+
+    /// <summary>What may run at the yield point of a sync of page <paramref name="page"/> that yields after its first batch.</summary>
+    private List<Operation> OperationsAtYield(int page, Shape shape, IReadOnlyList<int> slots, bool rawLink)
+    {
+        if (_probe == null)
+        {
+            _probe = First.Clone();
+            _probePages = [.. _probe.Pages];
+        }
+
+        _probe.CopyStateFrom(First);
+        var pages = _probePages!;
+        var found = new List<Operation>();
+        bool yielded = false;
+        try
+        {
+            _probe.SyncChildrenYielding(pages[page], 1, () =>
+            {
+                yielded = true;
+                AddSimpleOperations(found, pages, shape, slots, rawLink);
+            });
+        }
+        catch (AlgorithmFailedException)
+        {
+            // The plain sync of the page shows the failure.
+            return [];
+        }
+
+        if (!yielded)
+        {
+            AddSimpleOperations(found, pages, shape, slots, rawLink);
+        }
+
+        return found;
+    }
+
+    private static void AddSimpleOperations(List<Operation> ops, ShadowPage[] pages, Shape shape, IReadOnlyList<int> slots, bool rawLink)
+    {
         for (int i = 0; i < pages.Length; i++)
         {
             var p = pages[i];
@@ -145,14 +239,26 @@ internal sealed class EnginePair
 
                 for (int c = shape.Roots; c < pages.Length; c++)
                 {
-                    if (!pages[c].Zapped && pages[c].Level == p.Level - 1)
+                    var child = pages[c];
+                    if (child.Zapped || child.Level != p.Level - 1)
+                    {
+                        continue;
+                    }
+
+                    if (rawLink)
                     {
                         ops.Add(new Operation(OperationKind.Link, i, slot, c));
+                        continue;
+                    }
+
+                    ops.Add(new Operation(OperationKind.LinkFetch, i, slot, c));
+                    if (child.UnsyncChildren > 0)
+                    {
+                        // Only then does the fault path sync, and only then can that sync be interrupted.
+                        ops.Add(new Operation(OperationKind.LinkFetchInterrupted, i, slot, c));
                     }
                 }
             }
         }
-
-        return ops;
     }
 }

@@ -1,3 +1,4 @@
+using MmuDsl.Mmu.Algorithms;
 namespace MmuDsl.Dsl.Explore;
 
 /// <summary>
@@ -57,11 +58,17 @@ public sealed record ExploreOptions
     /// </summary>
     public int MaxFrontier { get; init; } = 1_000_000;
 
-    /// <summary>The two algorithms compared (mutants may be named).</summary>
-    public string First { get; init; } = "legacy";
+    /// <summary>The first of the two algorithms compared (any: a built-in, a mutant, a plug-in).</summary>
+    public UnsyncWalkAlgorithm First { get; init; } = WalkAlgorithms.Legacy;
 
     /// <summary>The second algorithm.</summary>
-    public string Second { get; init; } = "recursive";
+    public UnsyncWalkAlgorithm Second { get; init; } = WalkAlgorithms.Recursive;
+
+    /// <summary>
+    /// How a repro's <c>algorithms</c> statement names each algorithm: its name, or for a plug-in
+    /// the quoted path of its file. Null: the names.
+    /// </summary>
+    public (string First, string Second)? ScriptReferences { get; init; }
 
     /// <summary>Batch capacities besides the shape's smallest safe one and 16 (below the root's level: expect no-progress).</summary>
     public IReadOnlyList<int> ExtraCapacities { get; init; } = [];
@@ -74,6 +81,25 @@ public sealed record ExploreOptions
     /// then identical). Off only in tests, which check that it changes no count.
     /// </summary>
     internal bool ShareCapacities { get; init; } = true;
+
+    /// <summary>
+    /// Link with <c>link_shadow_page</c> alone, whatever the child holds (the explorer's moves before
+    /// the fault path was modelled); by default a link goes through the page-fault path
+    /// (<c>link ... via fetch</c>), which syncs a child with unsync children first, as the kernel does.
+    /// </summary>
+    public bool RawLink { get; init; }
+
+    /// <summary>
+    /// Also try, for every page a sync may start at, a sync that yields after its first batch with
+    /// each single operation of the bounds at the yield point (<c>sync P yield-after 1 { X }</c>).
+    /// </summary>
+    public bool Yields { get; init; }
+
+    /// <summary>
+    /// Before the search, explore a pilot of a few shapes to estimate the work (reported through
+    /// <see cref="ExploreProgress"/>; only when one is given).
+    /// </summary>
+    public bool Estimate { get; init; } = true;
 
     /// <summary>Shrink findings to minimal repros.</summary>
     public bool Shrink { get; init; } = true;

@@ -68,11 +68,12 @@ public sealed class ExploreReport
     internal WorkRatio? Largest { get; set; }
 
     /// <summary>
-    /// The verdict: no invariant broke, no semantic divergence without an interrupted sync, and no
-    /// false negative.
+    /// The verdict: no invariant broke, no semantic divergence without an interrupted sync, no
+    /// false negative, and no algorithm failed.
     /// </summary>
     public bool Clean =>
-        Classes[FindingClass.InvariantViolation].Count == 0
+        Classes[FindingClass.AlgorithmFailed].Count == 0
+        && Classes[FindingClass.InvariantViolation].Count == 0
         && Classes[FindingClass.SemanticDivergence].Count == 0
         && Classes[FindingClass.MetadataNotAllowed].Count == 0;
 }

@@ -16,14 +16,22 @@ namespace MmuDsl.Dsl.Explore;
 public static class Explorer
 {
     /// <summary>Explores; <paramref name="progress"/> hears of each finished (shape, capacity) run.</summary>
-    public static ExploreReport Run(ExploreOptions options, IProgress<(int Done, int Total, long States)>? progress = null, CancellationToken cancel = default)
+    public static ExploreReport Run(ExploreOptions options, IProgress<(int Done, int Total, long States)>? progress = null, CancellationToken cancel = default) =>
+        Run(options, progress, null, cancel);
+
+    /// <summary>
+    /// Explores, keeping <paramref name="status"/> up to date: the phases as they start, the shapes
+    /// found, and (when <see cref="ExploreOptions.Estimate"/>) an estimate of the work from a pilot
+    /// of a few shapes before the search starts.
+    /// </summary>
+    public static ExploreReport Run(ExploreOptions options, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var first = WalkAlgorithms.Find(options.First, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.First}'", nameof(options));
-        var second = WalkAlgorithms.Find(options.Second, includeMutants: true) ?? throw new ArgumentException($"unknown algorithm '{options.Second}'", nameof(options));
+        var first = options.First;
+        var second = options.Second;
         var clock = Stopwatch.StartNew();
         var report = new ExploreReport(options);
-        var shapes = ShapeEnumerator.Enumerate(options);
+        var shapes = ShapeEnumerator.Enumerate(options, status);
         report.Shapes = shapes.Count;
         if (options.Sample is { } sample && sample < shapes.Count)
         {
@@ -34,7 +42,20 @@ public static class Explorer
         report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
         try
         {
-            Search(shapes, options, first, second, report, progress, cancel);
+            if (status != null)
+            {
+                status.Shapes = report.Shapes;
+                status.ShapesToExplore = shapes.Count;
+                status.Runs = report.Runs;
+                if (options.Estimate)
+                {
+                    Estimate(shapes, options, first, second, status, cancel);
+                }
+
+                status.Start(ExplorePhase.Searching);
+            }
+
+            Search(shapes, options, first, second, report, progress, status, cancel);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ExploreLimitException>().FirstOrDefault() is { } limit)
         {
@@ -43,12 +64,13 @@ public static class Explorer
 
         if (options.Shrink)
         {
+            status?.Start(ExplorePhase.Shrinking);
             foreach (var (cls, count) in report.Classes)
             {
                 if (count.Smallest is { } smallest)
                 {
                     count.Shrunk = Shrinker.Shrink(smallest, first, second, options.Slots);
-                    count.Repro = ReproWriter.Write(count.Shrunk, first, second);
+                    count.Repro = ReproWriter.Write(count.Shrunk, first, second, options.ScriptReferences);
                 }
             }
         }
@@ -58,17 +80,43 @@ public static class Explorer
             {
                 if (count.Smallest is { } smallest)
                 {
-                    count.Repro = ReproWriter.Write(smallest, first, second);
+                    count.Repro = ReproWriter.Write(smallest, first, second, options.ScriptReferences);
                 }
             }
         }
 
         report.Elapsed = clock.Elapsed;
+        status?.Start(ExplorePhase.Done);
         return report;
     }
 
     // Every shape's search, on every core; each worker's totals merged into the report as it ends.
-    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, CancellationToken cancel)
+    // A pilot of a few shapes spread over the enumeration order (which runs smallest first), timed
+    // on the same threads; the whole is estimated in proportion. Its findings are not kept: the
+    // search meets them again.
+    private static void Estimate(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreProgress status, CancellationToken cancel)
+    {
+        const int PilotSize = 12;
+        status.Start(ExplorePhase.Estimating);
+        var pilot = shapes.Count <= PilotSize ? shapes : [.. Enumerable.Range(0, PilotSize).Select(i => shapes[(int)((i + 0.5) * shapes.Count / PilotSize)])];
+        var clock = Stopwatch.StartNew();
+        long states = 0;
+        Parallel.ForEach(
+            pilot,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel },
+            shape =>
+            {
+                var acc = new ExploreAccumulator();
+                new ShapeSearch(shape, 0, Capacities(shape, options), options, first, second, acc).Run();
+                Interlocked.Add(ref states, acc.States);
+            });
+        double scale = (double)shapes.Count / pilot.Count;
+        status.PilotShapes = pilot.Count;
+        status.EstimatedStates = states * scale;
+        status.EstimatedTime = clock.Elapsed * scale;
+    }
+
+    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
     {
         int done = 0;
         long states = 0;
@@ -83,7 +131,9 @@ public static class Explorer
                 {
                     new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc).Run();
                     int d = Interlocked.Increment(ref done);
-                    long s = Interlocked.Add(ref states, acc.TakeNewStates());
+                    long fresh = acc.TakeNewStates();
+                    long s = Interlocked.Add(ref states, fresh);
+                    status?.ShapeDone(fresh);
                     progress?.Report((d, shapes.Count, s));
                 }
 
@@ -141,9 +191,14 @@ public static class Explorer
     /// </summary>
     internal static (FindingClass Class, string? Description)? Classify(EnginePair pair, bool describe = true)
     {
+        if (pair.AlgorithmFailure is { } failure)
+        {
+            return (FindingClass.AlgorithmFailed, failure);
+        }
+
         if (pair.StructuralDivergence is { } structural)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, structural);
+            return (DivergenceClass(pair), structural);
         }
 
         // Compared page by page without snapshots: this runs once per explored operation.
@@ -158,13 +213,13 @@ public static class Explorer
                 string? what = !describe ? null : p.Unsync != q.Unsync ? $"{p.Name}.unsync: {Bool(p.Unsync)} against {Bool(q.Unsync)}"
                     : p.Zapped != q.Zapped ? $"{p.Name}.zapped: {Bool(p.Zapped)} against {Bool(q.Zapped)}"
                     : $"{p.Name}.syncs: {p.Syncs} against {q.Syncs}";
-                return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, what);
+                return (DivergenceClass(pair), what);
             }
         }
 
         if (pair.First.Stats.Unsync != pair.Second.Stats.Unsync)
         {
-            return (pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt : FindingClass.SemanticDivergence, describe ? $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}" : null);
+            return (DivergenceClass(pair), describe ? $"stat.unsync: {pair.First.Stats.Unsync} against {pair.Second.Stats.Unsync}" : null);
         }
 
         int differs = -1;
@@ -194,6 +249,12 @@ public static class Explorer
     }
 
     private static string Bool(bool b) => b ? "true" : "false";
+
+    /// <summary>A semantic difference, by what the sequence held: an interrupted sync, a yielding one, or neither.</summary>
+    private static FindingClass DivergenceClass(EnginePair pair) =>
+        pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt
+        : pair.Yielded ? FindingClass.SemanticDivergenceAfterYield
+        : FindingClass.SemanticDivergence;
 
     // A bit set under one algorithm and clear under the other, where the child behind it leads to
     // an unsync page in the engine that lacks the bit: a false negative.

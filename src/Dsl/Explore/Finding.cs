@@ -16,5 +16,6 @@ public sealed record Finding(FindingClass Class, Shape Shape, int Capacity, Immu
     internal bool IsSmallerThan(Finding other) => (Size, ShapeOrder).CompareTo((other.Size, other.ShapeOrder)) < 0;
 
     /// <summary>Statements of its .mmu repro, not counting comments and expectations.</summary>
-    public int StatementCount => Shape.PageCount + Shape.Links.Length + Operations.Length + (Capacity == 16 ? 0 : 1);
+    public int StatementCount => Shape.PageCount + Shape.Links.Length + Operations.Length
+        + Operations.Count(o => o.Kind == OperationKind.SyncYield) + (Capacity == 16 ? 0 : 1);
 }

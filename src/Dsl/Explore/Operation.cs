@@ -2,10 +2,39 @@ using MmuDsl.Mmu;
 
 namespace MmuDsl.Dsl.Explore;
 
-/// <summary>One operation on a shape's pages (indexes into the shape).</summary>
+/// <summary>
+/// One operation on a shape's pages (indexes into the shape). A <see cref="OperationKind.SyncYield"/>
+/// carries the operation run at its yield point (<see cref="Inner"/>).
+/// </summary>
 public readonly record struct Operation(OperationKind Kind, int Page, int Slot = 0, int Child = 0)
 {
-    /// <summary>Applies the operation to an engine built from the shape.</summary>
+    /// <summary>The operation at the yield point of a <see cref="OperationKind.SyncYield"/>.</summary>
+    public Operation Inner => new(InnerKind, InnerPage, InnerSlot, InnerChild);
+
+    private OperationKind InnerKind { get; init; }
+
+    private int InnerPage { get; init; }
+
+    private int InnerSlot { get; init; }
+
+    private int InnerChild { get; init; }
+
+    /// <summary>True for a link of either path.</summary>
+    public bool IsLink => Kind is OperationKind.Link or OperationKind.LinkFetch or OperationKind.LinkFetchInterrupted;
+
+    /// <summary><c>sync P yield-after 1 { inner }</c>.</summary>
+    public static Operation Yielding(int page, Operation inner) => new(OperationKind.SyncYield, page)
+    {
+        InnerKind = inner.Kind,
+        InnerPage = inner.Page,
+        InnerSlot = inner.Slot,
+        InnerChild = inner.Child,
+    };
+
+    /// <summary>
+    /// Applies the operation to an engine built from the shape. A yielding sync runs its inner
+    /// operation at the yield point, or, when the sync ended before it could yield, right after it.
+    /// </summary>
     public void Apply(ShadowMmu mmu, ShadowPage[] pages)
     {
         var page = pages[Page];
@@ -29,13 +58,29 @@ public readonly record struct Operation(OperationKind Kind, int Page, int Slot =
             case OperationKind.Unlink:
                 mmu.Unlink(page, Slot);
                 break;
-            default:
+            case OperationKind.Link:
                 mmu.Link(page, Slot, pages[Child]);
+                break;
+            case OperationKind.LinkFetch:
+                mmu.Fetch(page, Slot, pages[Child]);
+                break;
+            case OperationKind.LinkFetchInterrupted:
+                mmu.Fetch(page, Slot, pages[Child], 1);
+                break;
+            default:
+                var inner = Inner;
+                long yields = mmu.Stats.Yields;
+                mmu.SyncChildrenYielding(page, 1, () => inner.Apply(mmu, pages));
+                if (mmu.Stats.Yields == yields)
+                {
+                    inner.Apply(mmu, pages);
+                }
+
                 break;
         }
     }
 
-    /// <summary>The statement, in the language.</summary>
+    /// <summary>The statement, in the language (a yielding sync spans three lines).</summary>
     public string ToStatement(Shape shape) => Kind switch
     {
         OperationKind.Unsync => $"unsync {shape.Name(Page)}",
@@ -44,16 +89,24 @@ public readonly record struct Operation(OperationKind Kind, int Page, int Slot =
         OperationKind.FailSync => $"fail-sync {shape.Name(Page)}",
         OperationKind.Zap => $"zap {shape.Name(Page)}",
         OperationKind.Unlink => $"unlink {shape.Name(Page)}[{Slot}]",
-        _ => $"link {shape.Name(Page)}[{Slot}] -> {shape.Name(Child)}",
+        OperationKind.Link => $"link {shape.Name(Page)}[{Slot}] -> {shape.Name(Child)}",
+        OperationKind.LinkFetch => $"link {shape.Name(Page)}[{Slot}] -> {shape.Name(Child)} via fetch",
+        OperationKind.LinkFetchInterrupted => $"link {shape.Name(Page)}[{Slot}] -> {shape.Name(Child)} via fetch interrupt-after 1",
+        _ => $"sync {shape.Name(Page)} yield-after 1 {{\n  {Inner.ToStatement(shape)}\n}}",
     };
 
     /// <summary>True when the operation names page <paramref name="index"/>.</summary>
-    public bool Mentions(int index) => Page == index || (Kind == OperationKind.Link && Child == index);
+    public bool Mentions(int index) =>
+        Page == index || (IsLink && Child == index) || (Kind == OperationKind.SyncYield && Inner.Mentions(index));
 
     /// <summary>The operation with page indexes above <paramref name="dropped"/> shifted down.</summary>
-    public Operation Renumbered(int dropped) => this with
+    public Operation Renumbered(int dropped)
     {
-        Page = Page > dropped ? Page - 1 : Page,
-        Child = Kind == OperationKind.Link && Child > dropped ? Child - 1 : Child,
-    };
+        var renumbered = this with
+        {
+            Page = Page > dropped ? Page - 1 : Page,
+            Child = IsLink && Child > dropped ? Child - 1 : Child,
+        };
+        return Kind == OperationKind.SyncYield ? Yielding(renumbered.Page, Inner.Renumbered(dropped)) : renumbered;
+    }
 }

@@ -3,7 +3,7 @@ namespace MmuDsl.Dsl.Explore;
 /// <summary>The operations the explorer applies.</summary>
 public enum OperationKind : byte
 {
-    /// <summary><c>unsync L</c>.</summary>
+    /// <summary><c>unsync L</c> (<c>mmu_try_to_unsync_pages</c> for L's gfn).</summary>
     Unsync,
 
     /// <summary><c>sync P</c>.</summary>
@@ -21,6 +21,16 @@ public enum OperationKind : byte
     /// <summary><c>unlink P[s]</c>.</summary>
     Unlink,
 
-    /// <summary><c>link P[s] -> C</c>.</summary>
+    /// <summary><c>link P[s] -> C</c>, linking whatever C holds (<c>explore --raw-link</c>).</summary>
     Link,
+
+    /// <summary><c>link P[s] -> C via fetch</c>: the page-fault path, which syncs C first (the default).</summary>
+    LinkFetch,
+
+    /// <summary><c>link P[s] -> C via fetch interrupt-after 1</c>: that sync returns -EINTR, nothing is linked.</summary>
+    LinkFetchInterrupted,
+
+    /// <summary><c>sync P yield-after 1 { X }</c>: a sync that yields after its first batch, with one
+    /// operation X at the yield point (<c>explore --yield</c>).</summary>
+    SyncYield,
 }

@@ -12,7 +12,7 @@ namespace MmuDsl.Dsl.Explore;
 public static class ReproWriter
 {
     /// <summary>The scenario text.</summary>
-    public static string Write(Finding finding, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second)
+    public static string Write(Finding finding, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, (string First, string Second)? references = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(first);
@@ -20,8 +20,11 @@ public static class ReproWriter
         var sb = new StringBuilder();
         sb.Append("# mmudsl explore: ").Append(Title(finding.Class)).Append(", ").Append(first.Name).Append(" against ").Append(second.Name).Append('\n');
         sb.Append("# ").Append(finding.Description.Replace('\n', ' ')).Append('\n');
-        sb.Append("# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
-        sb.Append("algorithms ").Append(first.Name).Append(' ').Append(second.Name).Append('\n');
+        sb.Append(finding.Class == FindingClass.AlgorithmFailed
+            ? "# Reproduce with `mmudsl run FILE`: the algorithm fails at the last statement (exit code 2).\n"
+            : "# Reproduce with `mmudsl run FILE`: the expectations at the end fail (exit code 1).\n");
+        var (firstRef, secondRef) = references ?? (first.Name, second.Name);
+        sb.Append("algorithms ").Append(firstRef).Append(' ').Append(secondRef).Append('\n');
         if (finding.Capacity != ShadowMmu.DefaultBatchCapacity)
         {
             sb.Append("set pvec ").Append(finding.Capacity).Append('\n');
@@ -61,8 +64,10 @@ public static class ReproWriter
         FindingClass.InvariantViolation => "invariant violation",
         FindingClass.SemanticDivergence => "semantic divergence with no interrupted sync",
         FindingClass.SemanticDivergenceAfterInterrupt => "semantic divergence after an interrupted sync",
+        FindingClass.SemanticDivergenceAfterYield => "semantic divergence after a yielding sync",
         FindingClass.MetadataAllowed => "metadata-only difference (allowed: stale bits)",
-        _ => "metadata-only difference (not allowed: a missing bit)",
+        FindingClass.MetadataNotAllowed => "metadata-only difference (not allowed: a missing bit)",
+        _ => "algorithm failed (threw, or stopped by a budget)",
     };
 
     private static IEnumerable<string> Expectations(Finding finding, EnginePair pair)
@@ -80,7 +85,7 @@ public static class ReproWriter
 
         var a = pair.FirstPages;
         var b = pair.SecondPages;
-        bool semantic = finding.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+        bool semantic = finding.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
         for (int i = 0; i < a.Length; i++)
         {
             var p = a[i];

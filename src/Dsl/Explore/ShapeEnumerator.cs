@@ -27,7 +27,10 @@ public static class ShapeEnumerator
     /// The canonical shapes, in a stable order. Throws <see cref="ExploreLimitException"/> when the
     /// bounds hold more than <see cref="ExploreOptions.MaxShapes"/> of them (it stops counting there).
     /// </summary>
-    public static List<Shape> Enumerate(ExploreOptions options)
+    public static List<Shape> Enumerate(ExploreOptions options) => Enumerate(options, null);
+
+    /// <summary>As <see cref="Enumerate(ExploreOptions)"/>, counting the shapes found in <paramref name="progress"/> as it goes.</summary>
+    public static List<Shape> Enumerate(ExploreOptions options, ExploreProgress? progress)
     {
         ArgumentNullException.ThrowIfNull(options);
         var combinations = new List<(int Roots, ImmutableArray<int> Levels)>();
@@ -58,6 +61,12 @@ public static class ShapeEnumerator
             throw ExploreLimitException.Shapes($"have {assignments:G3} link assignments to try (at most {options.MaxLinkAssignments:G3})");
         }
 
+        if (progress != null)
+        {
+            progress.LinkAssignments = assignments;
+            progress.Start(ExplorePhase.Enumerating);
+        }
+
         var found = new List<Shape>[combinations.Count];
         var kept = new StrongBox<long>();
         Parallel.ForEach(
@@ -67,7 +76,7 @@ public static class ShapeEnumerator
             {
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    found[i] = new Combination(combinations[i].Roots, combinations[i].Levels, slots, kept, options.MaxShapes).Shapes();
+                    found[i] = new Combination(combinations[i].Roots, combinations[i].Levels, slots, kept, options.MaxShapes, progress).Shapes();
                 }
             });
 
@@ -175,10 +184,12 @@ public static class ShapeEnumerator
 
         // Shapes kept by every combination so far, and the most the bounds may have.
         private readonly StrongBox<long> _kept;
+        private readonly ExploreProgress? _progress;
         private readonly long _limit;
 
-        public Combination(int roots, ImmutableArray<int> levels, int[] slots, StrongBox<long> kept, long limit)
+        public Combination(int roots, ImmutableArray<int> levels, int[] slots, StrongBox<long> kept, long limit, ExploreProgress? progress)
         {
+            _progress = progress;
             _kept = kept;
             _limit = limit;
             _roots = roots;
@@ -286,6 +297,7 @@ public static class ShapeEnumerator
 
             _shapes.Add(new Shape(_roots, _levels, links.ToImmutable(), _names));
             Interlocked.Increment(ref _kept.Value);
+            _progress?.ShapeFound();
         }
 
         // Every renaming of same-kind, same-level pages but the identity, as position and page maps.

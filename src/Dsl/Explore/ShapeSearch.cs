@@ -76,7 +76,7 @@ internal sealed class ShapeSearch
             _next = [];
             foreach (var node in frontier)
             {
-                foreach (var op in node.Pair.ValidOperations(_shape, _options.Slots))
+                foreach (var op in node.Pair.ValidOperations(_shape, _options.Slots, _options.RawLink, _options.Yields))
                 {
                     Transition(node, op, node.Capacities, extend);
                 }
@@ -142,6 +142,22 @@ internal sealed class ShapeSearch
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
     private bool Check(EnginePair pair, Node node, Operation op, int capacity, int weight, int warningsA, int warningsB, int violationsA, int violationsB, ref ImmutableArray<Operation> sequence)
     {
+        if (pair.AlgorithmFailure is { } failure)
+        {
+            // The states are what the failing code left: nothing else about them is checked.
+            if (Keeps(FindingClass.AlgorithmFailed, node))
+            {
+                sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
+                _acc.Add(new Finding(FindingClass.AlgorithmFailed, _shape, capacity, sequence, failure) { ShapeOrder = _shapeOrder }, weight);
+            }
+            else
+            {
+                _acc.Classes[FindingClass.AlgorithmFailed].Count += weight;
+            }
+
+            return true;
+        }
+
         CheckEngine(pair.First, warningsA, violationsA, node, op, capacity, weight, ref sequence);
         CheckEngine(pair.Second, warningsB, violationsB, node, op, capacity, weight, ref sequence);
         if (Explorer.Classify(pair, describe: false) is not { } c)
@@ -159,7 +175,7 @@ internal sealed class ShapeSearch
             _acc.Classes[c.Class].Count += weight;
         }
 
-        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt;
+        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
     }
 
     private void CheckEngine(ShadowMmu mmu, int warningsBefore, int violationsBefore, Node node, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)

@@ -38,6 +38,17 @@ internal static class Shrinker
             yield return (f.Shape, f.Capacity, f.Operations.RemoveAt(i));
         }
 
+        // A yielding sync without its yield, or its inner operation alone.
+        for (int i = 0; i < f.Operations.Length; i++)
+        {
+            var op = f.Operations[i];
+            if (op.Kind == OperationKind.SyncYield)
+            {
+                yield return (f.Shape, f.Capacity, f.Operations.SetItem(i, new Operation(OperationKind.Sync, op.Page)));
+                yield return (f.Shape, f.Capacity, f.Operations.SetItem(i, op.Inner));
+            }
+        }
+
         for (int p = f.Shape.PageCount - 1; p >= 0; p--)
         {
             if (f.Shape.WithoutPage(p) is { } smaller)
@@ -58,7 +69,7 @@ internal static class Shrinker
             var link = f.Shape.Links[l];
             foreach (int slot in slots.Where(s => s < link.Slot))
             {
-                if (!f.Shape.Links.Any(x => x.Parent == link.Parent && x.Slot == slot) && !f.Operations.Any(o => o.Page == link.Parent && o.Slot == slot && o.Kind is OperationKind.Link or OperationKind.Unlink))
+                if (!f.Shape.Links.Any(x => x.Parent == link.Parent && x.Slot == slot) && !f.Operations.Any(o => o.Page == link.Parent && o.Slot == slot && (o.IsLink || o.Kind == OperationKind.Unlink)))
                 {
                     var ops = f.Operations.Select(o => o.Kind == OperationKind.Unlink && o.Page == link.Parent && o.Slot == link.Slot ? o with { Slot = slot } : o).ToImmutableArray();
                     yield return (f.Shape.WithLinkSlot(l, slot), f.Capacity, ops);
@@ -104,6 +115,11 @@ internal static class Shrinker
             }
 
             string? seen = null;
+            if (pair.AlgorithmFailure is { } failure)
+            {
+                return wanted == FindingClass.AlgorithmFailed ? new Finding(wanted, shape, capacity, operations[..(i + 1)], failure) : null;
+            }
+
             if (wanted == FindingClass.InvariantViolation)
             {
                 foreach (var (mmu, before) in new[] { (pair.First, warningsA), (pair.Second, warningsB) })

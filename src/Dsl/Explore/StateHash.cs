@@ -5,7 +5,7 @@ namespace MmuDsl.Dsl.Explore;
 /// <summary>
 /// A 128-bit hash of the combined state of an engine pair (every page's flags, counts, bitmap,
 /// sptes and parent ptes in order, since marking climbs them in that order; stat.unsync; the
-/// interrupted flag), for deduplicating states. Two 64-bit lanes with different
+/// interrupted and yielded flags), for deduplicating states. Two 64-bit lanes with different
 /// multipliers make a collision between distinct states of one shape vanishingly unlikely.
 /// </summary>
 internal static class StateHash
@@ -14,7 +14,7 @@ internal static class StateHash
     {
         ulong h1 = 0x9E3779B97F4A7C15UL;
         ulong h2 = 0xC2B2AE3D27D4EB4FUL;
-        Mix(ref h1, ref h2, pair.Interrupted ? 1UL : 0UL);
+        Mix(ref h1, ref h2, (pair.Interrupted ? 1UL : 0UL) | (pair.Yielded ? 2UL : 0UL));
         Add(pair.First, ref h1, ref h2);
         Add(pair.Second, ref h1, ref h2);
         return (h1, h2);

@@ -6,20 +6,21 @@ namespace MmuDsl.Dsl.Golden;
 /// <summary>
 /// <c>--rewrite</c>: writes the actual output of a run into its golden blocks, and nothing else.
 /// Every byte outside the blocks' contents stays (comments, blank lines, <c>expect</c> lines, line
-/// ends: a CRLF file gets CRLF blocks). A file changes only when a block's text changes, so a
-/// second rewrite changes nothing; it is written to a temporary file and renamed over the original.
-/// A run that stopped on an error is never rewritten.
+/// ends: a CRLF file gets CRLF blocks; the bytes are spliced, not re-encoded). A file changes only
+/// when a block's text changes, so a second rewrite changes nothing; it is written to a temporary
+/// file and renamed over the original (<see cref="RewriteFile"/>). A run that stopped on an error
+/// is never rewritten.
 /// </summary>
 public static class GoldenRewriter
 {
     /// <summary>
-    /// Computes the new texts of the files whose blocks differ. Returns nothing when the run had
-    /// errors (<see cref="ScenarioResult.ExitCode"/> 2).
+    /// Computes the new texts of the files whose blocks differ or have problems. Returns nothing
+    /// when parsing or a run stopped on an error (<see cref="ScenarioResult.StoppedOnError"/>).
     /// </summary>
     public static IReadOnlyList<FileRewrite> Plan(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Errors.Count > 0)
+        if (result.StoppedOnError)
         {
             return [];
         }
@@ -37,13 +38,13 @@ public static class GoldenRewriter
             foreach (var block in group)
             {
                 // A block that holds is left exactly as it is (it may hold sections that agree).
-                if (block.Actual.Count == 0 || block.Holds)
+                if ((block.Actual.Count == 0 && block.Problems.Count == 0) || block.Holds)
                 {
                     continue;
                 }
 
                 var golden = block.Statement.Golden!;
-                string newContent = GoldenExpectation.Format(block.Actual, result.Algorithms, block.Expected);
+                string newContent = GoldenExpectation.Format(block.Actual, [.. result.Algorithms, .. block.Unchecked.Keys], block.Unchecked);
                 string oldContent = golden.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
                 if (newContent == oldContent)
                 {
@@ -61,53 +62,29 @@ public static class GoldenRewriter
 
             var sb = new StringBuilder(source.Length + 256);
             int at = 0;
-            foreach (var (start, end, text, _) in edits.OrderBy(e => e.Start))
+            var ordered = edits.OrderBy(e => e.Start).ToList();
+            foreach (var (start, end, text, _) in ordered)
             {
                 sb.Append(source, at, start - at).Append(text);
                 at = end;
             }
 
             sb.Append(source, at, source.Length - at);
-            plans.Add(new FileRewrite(path, sb.ToString(), edits.Select(e => e.Line).Order().ToList()));
+            plans.Add(new FileRewrite(path, sb.ToString(), edits.Select(e => e.Line).Order().ToList())
+            {
+                OldText = source,
+                Edits = [.. ordered.Select(e => new TextEdit(e.Start, e.End, e.Text))],
+            });
         }
 
         return plans;
     }
 
-    /// <summary>Writes a planned rewrite: a temporary file beside the original, then an atomic rename.</summary>
-    public static void Apply(FileRewrite rewrite)
-    {
-        ArgumentNullException.ThrowIfNull(rewrite);
-        string full = Path.GetFullPath(rewrite.Path);
-        string dir = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.rewrite.tmp");
-        try
-        {
-            File.WriteAllText(temp, rewrite.NewText, new UTF8Encoding(encoderShouldEmitUTF8Identifier: HasBom(full)));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
-
-    private static bool HasBom(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            Span<byte> head = stackalloc byte[3];
-            return stream.Read(head) == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// Writes a planned rewrite (see <see cref="RewriteFile"/>): never throws for a file that cannot
+    /// be written, it says why in the outcome.
+    /// </summary>
+    public static RewriteOutcome Apply(FileRewrite rewrite) => RewriteFile.Apply(rewrite);
 
     // The opening delimiter's line end decides: a CRLF file keeps CRLF blocks.
     private static bool UsesCrlf(string source, int contentStart) =>

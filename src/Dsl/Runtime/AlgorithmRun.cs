@@ -27,6 +27,9 @@ public sealed class AlgorithmRun
     /// <summary>Warnings the engine fired, with the statement that caused them.</summary>
     public List<FiredWarning> Warnings { get; } = [];
 
+    /// <summary>Remarks that fail nothing: the kernel's advisory WARNs a hand-built state may cause (link-unsync-children).</summary>
+    public List<Diagnostic> Notes { get; } = [];
+
     /// <summary>The error that stopped the run (and the syntax errors of an include behind it), if one did.</summary>
     public List<Diagnostic> Errors { get; } = [];
 

@@ -9,7 +9,7 @@ namespace MmuDsl.Dsl.Runtime;
 internal sealed partial class Interpreter
 {
     private static readonly string[] FieldNames = ["unsync", "unsync_children", "bitmap", "children", "parents", "level", "gfn", "root_count", "zapped", "syncs"];
-    private static readonly string[] CounterNames = ["unsync", "walks", "visits", "syncs", "zaps", "interrupted", "warnings"];
+    private static readonly string[] CounterNames = ["unsync", "walks", "visits", "syncs", "zaps", "interrupted", "warnings", "retries", "yields", "unsync_refused", "link_unsync_children"];
 
     private Value Evaluate(Expr expr, Scope scope)
     {
@@ -161,6 +161,10 @@ internal sealed partial class Interpreter
             "zaps" => Value.Int(st.Zaps),
             "interrupted" => Value.Int(st.Interrupted),
             "warnings" => Value.Int(st.Warnings),
+            "retries" => Value.Int(st.Retries),
+            "yields" => Value.Int(st.Yields),
+            "unsync_refused" => Value.Int(st.UnsyncRefused),
+            "link_unsync_children" => Value.Int(st.LinkUnsyncChildren),
             _ => throw new ScriptRuntimeException(e.Span, $"unknown counter 'stat.{e.Counter.Name}'; counters are {string.Join(", ", CounterNames.Select(c => "stat." + c))}"),
         };
         _reads?.Read("stat." + e.Counter.Name, v);

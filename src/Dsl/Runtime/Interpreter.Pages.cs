@@ -151,11 +151,17 @@ internal sealed partial class Interpreter
         return page;
     }
 
-    private void CreatePage(PageName name, Expr levelExpr, Expr? gfnExpr, Scope scope, bool isRoot)
+    private void CreatePage(PageName name, Expr levelExpr, Expr? gfnExpr, Expr? roleExpr, Scope scope, bool isRoot)
     {
         string text = PageNameText(name, scope);
         long level = EvaluateInt(levelExpr, scope, "a level");
         long? gfn = gfnExpr == null ? null : EvaluateInt(gfnExpr, scope, "a gfn");
+        long role = roleExpr == null ? 0 : EvaluateInt(roleExpr, scope, "a role");
+        if (role is < 0 or > int.MaxValue)
+        {
+            throw new ScriptRuntimeException(roleExpr!.Span, $"a role is a number from 0 to {int.MaxValue}, not {role}");
+        }
+
         int min = isRoot ? 2 : 1;
 
         // A name declared twice is reported before anything else; the engine finds it too, so the
@@ -185,11 +191,11 @@ internal sealed partial class Interpreter
         {
             if (isRoot)
             {
-                _mmu.CreateRoot(text, (int)level, gfn);
+                _mmu.CreateRoot(text, (int)level, gfn, (int)role);
             }
             else
             {
-                _mmu.CreatePage(text, (int)level, gfn);
+                _mmu.CreatePage(text, (int)level, gfn, (int)role);
             }
         }
         catch (MmuException e) when (e.Kind == MmuErrorKind.DuplicateName && _mmu.FindPage(text) is { } first)

@@ -8,6 +8,7 @@ using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Events;
 using MmuDsl.Mmu.Invariants;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Dsl.Runtime;
 
@@ -24,17 +25,21 @@ internal sealed partial class Interpreter
     private readonly RunOptions _options;
     private readonly ShadowMmu _mmu;
     private readonly AlgorithmRun _run;
-    private readonly AlgorithmQualifier _qualifier;
+    private readonly string _algorithmName;
+    private readonly AlgorithmRegistry _registry;
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, ProcStatement> _procs = new(StringComparer.Ordinal);
     private readonly List<string> _includeStack = [];
-    private const int MaxTraceLength = 64 * 1024 * 1024;
     private const int MaxStringLength = 1024 * 1024;
     private readonly List<StringBuilder> _traces = [];
     private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
     private readonly IRunWatcher? _watcher;
+    private readonly Action<OutputChunk>? _live;
     private long _maxLoopIterations;
+    private long _maxOutput;
+    private long _outputChars;
+    private Statement? _current;
     private int _maxPages;
     private int _maxCallDepth;
     private long _iterations;
@@ -42,18 +47,16 @@ internal sealed partial class Interpreter
     private int _callDepth;
     private ReadRecorder? _reads;
 
-    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps)
+    /// <param name="live">Hears each output chunk as it is printed (the runner writes output as it is produced).</param>
+    public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, AlgorithmRegistry registry, Action<OutputChunk>? live = null)
     {
+        _registry = registry;
+        _live = live;
         _loader = loader;
         _options = options;
         _mmu = new ShadowMmu(algorithm);
         _run = new AlgorithmRun(algorithm.Name, _mmu);
-        _qualifier = algorithm.Name switch
-        {
-            "legacy" => AlgorithmQualifier.Legacy,
-            "recursive" => AlgorithmQualifier.Recursive,
-            _ => AlgorithmQualifier.None,
-        };
+        _algorithmName = algorithm.Name;
         _recordSteps = recordSteps;
         if (recordSteps)
         {
@@ -63,9 +66,10 @@ internal sealed partial class Interpreter
         _maxLoopIterations = options.MaxLoopIterations;
         _maxPages = options.MaxPages;
         _maxCallDepth = options.MaxCallDepth;
+        _maxOutput = options.MaxOutputChars;
         if (options.TraceAll)
         {
-            _mmu.Observer = e => _run.Output.Add(new OutputChunk(null, "  | " + e.Describe() + "\n"));
+            _mmu.Observer = e => Emit(_current, null, "  | " + e.Describe() + "\n");
         }
 
         _watcher = options.Watcher?.Invoke(algorithm.Name);
@@ -114,7 +118,7 @@ internal sealed partial class Interpreter
 
     private void Execute(Statement statement, Scope scope)
     {
-        if (statement.Qualifier != AlgorithmQualifier.None && statement.Qualifier != _qualifier)
+        if (statement.Qualifier is { } qualifier && !string.Equals(qualifier.Name, _algorithmName, StringComparison.Ordinal))
         {
             return;
         }
@@ -131,6 +135,8 @@ internal sealed partial class Interpreter
 
         int warningsBefore = _mmu.Warnings.Count;
         bool completed = false;
+        var outer = _current;
+        _current = statement;
         try
         {
             Dispatch(statement, scope);
@@ -142,6 +148,7 @@ internal sealed partial class Interpreter
         }
         finally
         {
+            _current = outer;
             for (int w = warningsBefore; w < _mmu.Warnings.Count; w++)
             {
                 _run.Warnings.Add(new FiredWarning(statement.Span, _mmu.Warnings[w]));
@@ -164,13 +171,13 @@ internal sealed partial class Interpreter
         switch (statement)
         {
             case RootStatement s:
-                CreatePage(s.Name, s.Level, s.Gfn, scope, isRoot: true);
+                CreatePage(s.Name, s.Level, s.Gfn, s.Role, scope, isRoot: true);
                 break;
             case PageStatement s:
-                CreatePage(s.Name, s.Level, s.Gfn, scope, isRoot: false);
+                CreatePage(s.Name, s.Level, s.Gfn, s.Role, scope, isRoot: false);
                 break;
             case LinkStatement s:
-                _mmu.Link(LivePage(s.Parent, scope), Index(s.Index, scope), LivePage(s.Child, scope));
+                Link(s, scope);
                 break;
             case MapStatement s:
                 {
@@ -254,24 +261,74 @@ internal sealed partial class Interpreter
         }
     }
 
-    private void Print(Statement statement, string text) => _run.Output.Add(new OutputChunk(statement, text));
+    private void Print(Statement statement, string text) => Emit(statement, statement, text);
+
+    // Every character of output goes through here: counted against max_output (the statement that
+    // would cross it gets the diagnostic, and its text is not kept), then kept and heard live.
+    private void Emit(Statement? at, Statement? owner, string text)
+    {
+        CountOutput(at, text.Length);
+        var chunk = new OutputChunk(owner, text);
+        _run.Output.Add(chunk);
+        _live?.Invoke(chunk);
+    }
+
+    private void CountOutput(Statement? at, long characters)
+    {
+        if (_outputChars + characters > _maxOutput)
+        {
+            throw new ScriptRuntimeException(
+                at?.Span ?? default,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)"));
+        }
+
+        _outputChars += characters;
+    }
 
     private void Sync(SyncStatement s, Scope scope)
     {
         var page = LivePage(s.Page, scope);
-        int? after = null;
-        if (s.InterruptAfter != null)
+        if (s.YieldAfter is { } yieldAfter)
         {
-            long n = EvaluateInt(s.InterruptAfter, scope, "interrupt-after");
-            if (n < 1)
-            {
-                throw new ScriptRuntimeException(s.InterruptAfter.Span, $"interrupt-after must be at least 1 batch, not {n}");
-            }
+            int batches = Batches(yieldAfter, scope, "yield-after");
 
-            after = (int)Math.Min(n, int.MaxValue);
+            // The block runs at the yield point, in a scope of its own, as a `for` body does.
+            _mmu.SyncChildrenYielding(page, batches, () => ExecuteBlock(s.AtYield!.Statements, new Scope(scope)));
+            return;
         }
 
-        _mmu.SyncChildren(page, after);
+        _mmu.SyncChildren(page, s.InterruptAfter == null ? null : Batches(s.InterruptAfter, scope, "interrupt-after"));
+    }
+
+    /// <summary><c>link</c>, and <c>link ... via fetch</c> through the page-fault path.</summary>
+    private void Link(LinkStatement s, Scope scope)
+    {
+        var parent = LivePage(s.Parent, scope);
+        int index = Index(s.Index, scope);
+        var child = LivePage(s.Child, scope);
+        if (s.ViaFetch)
+        {
+            _mmu.Fetch(parent, index, child, s.InterruptAfter == null ? null : Batches(s.InterruptAfter, scope, "interrupt-after"));
+            return;
+        }
+
+        long before = _mmu.Stats.LinkUnsyncChildren;
+        _mmu.Link(parent, index, child);
+        if (_mmu.Stats.LinkUnsyncChildren != before)
+        {
+            _run.Notes.Add(new Diagnostic(s.Span, DiagnosticSeverity.Warning, $"link-unsync-children: '{child.Name}' still has unsync_children={child.UnsyncChildren} when linked; the kernel WARNs on this since 6.3, as its page-fault path syncs such a page first ('link ... via fetch'). Counted in stat.link_unsync_children, not in stat.warnings"));
+        }
+    }
+
+    private int Batches(Expr e, Scope scope, string what)
+    {
+        long n = EvaluateInt(e, scope, what);
+        if (n < 1)
+        {
+            throw new ScriptRuntimeException(e.Span, $"{what} must be at least 1 batch, not {n}");
+        }
+
+        return (int)Math.Min(n, int.MaxValue);
     }
 
     private void Set(SetStatement s, Scope scope)
@@ -280,24 +337,22 @@ internal sealed partial class Interpreter
         switch (s.Name.Name)
         {
             case "pvec":
-                if (v < 2 || v > 4096)
-                {
-                    throw new ScriptRuntimeException(s.Value.Span, $"pvec (the batch capacity, KVM_PAGE_ARRAY_NR) must be between 2 and 4096, not {v}");
-                }
-
-                _mmu.BatchCapacity = (int)v;
+                _mmu.BatchCapacity = (int)SettingRange.Pvec.Check(v, s.Value.Span);
                 break;
             case "max_pages":
-                _maxPages = (int)Math.Clamp(v, 1, int.MaxValue);
+                _maxPages = (int)SettingRange.MaxPages.Check(v, s.Value.Span);
                 break;
             case "max_loop_iterations":
-                _maxLoopIterations = Math.Max(1, v);
+                _maxLoopIterations = SettingRange.MaxLoopIterations.Check(v, s.Value.Span);
                 break;
             case "max_call_depth":
-                _maxCallDepth = (int)Math.Clamp(v, 1, 10_000);
+                _maxCallDepth = (int)SettingRange.MaxCallDepth.Check(v, s.Value.Span);
+                break;
+            case "max_output":
+                _maxOutput = SettingRange.MaxOutput.Check(v, s.Value.Span);
                 break;
             default:
-                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are pvec, max_pages, max_loop_iterations, max_call_depth");
+                throw new ScriptRuntimeException(s.Span, $"unknown setting '{s.Name.Name}'; settings are {string.Join(", ", SettingRange.All.Select(r => r.Name))}");
         }
     }
 
@@ -383,10 +438,12 @@ internal sealed partial class Interpreter
             throw new ScriptRuntimeException(s.Path.Span, $"include depth limit reached: more than {_options.MaxIncludeDepth} nested includes");
         }
 
-        var parsed = _loader.Load(full, out var error);
+        var parsed = _loader.Load(full, out var problem, out var invalid);
         if (parsed == null)
         {
-            throw new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {error} ({full})");
+            throw problem != null
+                ? new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': {problem} ({full})")
+                : new ScriptRuntimeException(s.Path.Span, $"cannot include '{relative}': it is not valid UTF-8 ({full})", invalid);
         }
 
         if (parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -401,6 +458,14 @@ internal sealed partial class Interpreter
             if (st is AlgorithmsStatement a)
             {
                 throw new ScriptRuntimeException(a.Span, "'algorithms' may only be the first statement of the main file, not of an included one");
+            }
+        }
+
+        foreach (var st in SyntaxWalk.Statements(file.Statements))
+        {
+            if (st.Qualifier is { } q && _registry.Find(q.Name) == null)
+            {
+                throw new ScriptRuntimeException(q.Span, ScenarioRunner.UnknownQualifier(q.Name, _registry));
             }
         }
 
@@ -440,7 +505,15 @@ internal sealed partial class Interpreter
     private string StatsLine()
     {
         var st = _mmu.Stats;
-        return $"stat.unsync={st.Unsync} walks={st.Walks} visits={st.Visits} syncs={st.Syncs} zaps={st.Zaps} interrupted={st.Interrupted} warnings={st.Warnings}";
+        string line = $"stat.unsync={st.Unsync} walks={st.Walks} visits={st.Visits} syncs={st.Syncs} zaps={st.Zaps} interrupted={st.Interrupted} warnings={st.Warnings}";
+
+        // The kernel-fidelity counters, only once they count something (older outputs stay as they were).
+        if (st.Retries != 0 || st.Yields != 0 || st.UnsyncRefused != 0 || st.LinkUnsyncChildren != 0)
+        {
+            line += $" retries={st.Retries} yields={st.Yields} unsync_refused={st.UnsyncRefused} link_unsync_children={st.LinkUnsyncChildren}";
+        }
+
+        return line;
     }
 
     private void Trace(TraceStatement s, Scope scope)
@@ -457,9 +530,9 @@ internal sealed partial class Interpreter
                 string line = e.Describe();
                 foreach (var t in _traces)
                 {
-                    if (t.Length + line.Length > MaxTraceLength)
+                    if (_outputChars + t.Length + line.Length + 1 > _maxOutput)
                     {
-                        throw new ScriptRuntimeException(s.Span, $"trace output limit reached: more than {MaxTraceLength} characters");
+                        CountOutput(s, t.Length + line.Length + 1);
                     }
 
                     t.Append(line).Append('\n');

@@ -12,17 +12,34 @@ public sealed record RunOptions
     /// <summary>The defaults.</summary>
     public static RunOptions Default { get; } = new();
 
-    /// <summary>Algorithms chosen on the command line (null: all); intersected with a script's <c>algorithms</c>.</summary>
+    /// <summary>
+    /// Algorithms chosen on the command line, by name or by a plug-in's path (null: none chosen,
+    /// so the script's own, else the default set); intersected with a script's <c>algorithms</c>.
+    /// </summary>
     public IReadOnlyList<string>? Algorithms { get; init; }
 
-    /// <summary>Allow the explorer's mutant algorithms to be named (tests and repro files only).</summary>
-    public bool AllowMutants { get; init; }
+    /// <summary>Loads plug-in algorithms (null: <see cref="Sources.PluginFiles.Loader"/>: regular files only, the disk cache).</summary>
+    public Plugins.PluginLoader? PluginLoader { get; init; }
+
+    /// <summary>
+    /// A golden block with per-algorithm sections fails under an algorithm it has no section for
+    /// (<c>mmudsl test</c>); otherwise (<c>mmudsl run</c>) that block is not checked under it, and a
+    /// note says so. A block without sections holds for every algorithm either way.
+    /// </summary>
+    public bool RequireGoldenSections { get; init; }
 
     /// <summary>Total loop iterations a run may make (every <c>for</c> of the run counted together).</summary>
     public long MaxLoopIterations { get; init; } = 100_000_000;
 
     /// <summary>Pages a run may make.</summary>
     public int MaxPages { get; init; } = 10_000_000;
+
+    /// <summary>
+    /// Characters of output a run may print (every output statement and trace line counted
+    /// together, per algorithm): a runaway <c>echo</c> in a loop stops with a diagnostic at the
+    /// statement that crossed it, long before memory runs out (<c>set max_output N</c>).
+    /// </summary>
+    public long MaxOutputChars { get; init; } = 100_000_000;
 
     /// <summary>How deep includes may nest.</summary>
     public int MaxIncludeDepth { get; init; } = 32;
@@ -48,6 +65,37 @@ public sealed record RunOptions
     /// </summary>
     public Func<string, IRunWatcher>? Watcher { get; init; }
 
-    /// <summary>Reads an included file; the default reads the file system. Tests replace it.</summary>
-    public Func<string, string> ReadFile { get; init; } = File.ReadAllText;
+    /// <summary>
+    /// Bytes a source file (the main file or an include) may have: checked before it is read,
+    /// refused with a diagnostic beyond (64 MiB, far above any real scenario; a 64 MB script of
+    /// <c>let</c> lines runs in 1.6 GB and 18 s of CPU: README, Performance, "Very large scripts").
+    /// </summary>
+    public long MaxSourceBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a source file's text instead of the file system (tests serve files from memory).
+    /// Null, the default: <see cref="Sources.SourceReader"/>, which reads only regular files, within
+    /// <see cref="MaxSourceBytes"/>, as strict UTF-8.
+    /// </summary>
+    public Func<string, string>? ReadFile { get; init; }
+
+    /// <summary>Reads the source file at <paramref name="path"/> the way these options say.</summary>
+    internal Sources.SourceRead Read(string path)
+    {
+        if (ReadFile == null)
+        {
+            return Sources.SourceReader.Read(path, MaxSourceBytes);
+        }
+
+        try
+        {
+            string text = ReadFile(path);
+            long bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+            return bytes > MaxSourceBytes ? Sources.SourceRead.Failed(Sources.SourceReader.TooLarge(bytes, MaxSourceBytes)) : Sources.SourceRead.Of(text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return Sources.SourceRead.Failed(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+        }
+    }
 }

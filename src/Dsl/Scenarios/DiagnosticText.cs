@@ -5,7 +5,8 @@ namespace MmuDsl.Dsl.Scenarios;
 
 /// <summary>
 /// Renders a diagnostic as <c>FILE:LINE:COL: error[ [ALGORITHM]]: MESSAGE</c>, the source line,
-/// and a caret under the column (tabs kept, so the caret lines up in a terminal).
+/// and a caret under the column (tabs kept, so the caret lines up in a terminal). Characters that
+/// are not printable show as <c>U+XXXX</c> (<see cref="Printable"/>).
 /// </summary>
 public static class DiagnosticText
 {
@@ -23,23 +24,12 @@ public static class DiagnosticText
             sb.Append(" [").Append(algorithm).Append(']');
         }
 
-        sb.Append(": ").Append(diagnostic.Message).Append('\n');
+        sb.Append(": ").Append(Printable.Text(diagnostic.Message)).Append('\n');
         string? line = SourceLine(source, span.Line);
         if (line != null)
         {
-            sb.Append(line).Append('\n');
-            int col = Math.Max(1, span.Column);
-            for (int i = 0; i < col - 1 && i < line.Length; i++)
-            {
-                sb.Append(line[i] == '\t' ? '\t' : ' ');
-            }
-
-            for (int i = line.Length; i < col - 1; i++)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append("^\n");
+            var (shown, caret) = Printable.Excerpt(line, Math.Max(1, span.Column));
+            sb.Append(shown).Append('\n').Append(caret).Append('\n');
         }
 
         return sb.ToString();

@@ -7,7 +7,9 @@ namespace MmuDsl.Dsl.Scenarios;
 /// Merges the outputs of the runs of one scenario: chunk by chunk, a chunk every algorithm printed
 /// alike is printed once; one that differs is printed as sections headed <c>@legacy</c>,
 /// <c>@recursive</c> (the golden-block format). Where the runs stop printing the same statements
-/// (a qualified statement, an error), the rest of each run follows under its own header.
+/// (a qualified statement, an error), the rest of each run follows under its own header. This is
+/// output for reading: unlike a golden block (GoldenExpectation), it does not escape output lines
+/// that begin with '@'. <see cref="LiveOutput"/> writes the same text as it is produced.
 /// </summary>
 public static class OutputMerger
 {

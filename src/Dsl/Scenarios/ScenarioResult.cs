@@ -23,8 +23,14 @@ public sealed class ScenarioResult
     /// <summary>True when the set of algorithms was empty: reported as skipped, not failed.</summary>
     public bool Skipped => Errors.Count == 0 && Algorithms.Count == 0;
 
+    /// <summary>The algorithms the file itself asks for (its <c>algorithms</c> statement, else the default set), before the command line narrows them.</summary>
+    internal List<string> DeclaredAlgorithms { get; } = [];
+
     /// <summary>Syntax and runtime errors, rendered with their source line and caret.</summary>
     public List<string> Errors { get; } = [];
+
+    /// <summary>Remarks that change no verdict (a golden block not checked under an algorithm it has no section for), one a line.</summary>
+    public List<string> Notes { get; } = [];
 
     /// <summary>Failed expectations, golden blocks and warnings.</summary>
     public List<ScenarioFailure> Failures { get; } = [];
@@ -43,6 +49,15 @@ public sealed class ScenarioResult
 
     /// <summary>Parsed files, by path.</summary>
     public Dictionary<string, ScenarioFile> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many of <see cref="Errors"/> are problems of golden blocks (the run itself went through).</summary>
+    internal int GoldenBlockErrors { get; set; }
+
+    /// <summary>
+    /// True when parsing or a run stopped on an error: then nothing may be rewritten. Errors of golden
+    /// blocks alone (a section that may not stand there) do not stop a run, and a rewrite fixes them.
+    /// </summary>
+    public bool StoppedOnError => Errors.Count > GoldenBlockErrors;
 
     /// <summary>0: everything held; 1: an expectation, golden block or warning failed; 2: could not parse or run.</summary>
     public int ExitCode => Errors.Count > 0 ? 2 : Failures.Count > 0 ? 1 : 0;

@@ -3,6 +3,7 @@ using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu.Algorithms;
+using MmuDsl.Plugins;
 
 namespace MmuDsl.Dsl.Scenarios;
 
@@ -17,30 +18,42 @@ public static class ScenarioRunner
     private const int StackSize = 256 * 1024 * 1024;
 
     /// <summary>Runs the scenario at <paramref name="path"/>.</summary>
-    public static ScenarioResult RunFile(string path, RunOptions options, bool recordSteps = false)
+    public static ScenarioResult RunFile(string path, RunOptions options, bool recordSteps = false) => RunFile(path, options, null, recordSteps);
+
+    /// <summary>
+    /// Runs the scenario at <paramref name="path"/>, writing its merged output to
+    /// <paramref name="liveOutput"/> as the last run prints it (when not null); the result's
+    /// <see cref="ScenarioResult.Output"/> is then empty.
+    /// </summary>
+    public static ScenarioResult RunFile(string path, RunOptions options, TextWriter? liveOutput, bool recordSteps = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        string text;
-        try
-        {
-            text = options.ReadFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        var read = options.Read(path);
+        if (read.Problem != null)
         {
             var result = new ScenarioResult(path);
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
-                : Directory.Exists(path) ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)"
-                : e.Message;
+            string why = read.Problem == "it is a folder" ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)" : read.Problem;
             result.Errors.Add($"{path}: error: cannot read the scenario: {why}\n");
             return result;
         }
 
-        return RunText(path, text, options, recordSteps);
+        if (!read.Invalid.IsEmpty)
+        {
+            var result = new ScenarioResult(path);
+            result.Errors.AddRange(read.Invalid.Select(d => DiagnosticText.Render(d, read.Text!, null)));
+            return result;
+        }
+
+        string text = read.Text!;
+        return RunText(path, text, options, liveOutput, recordSteps);
     }
 
     /// <summary>Runs a scenario whose text the caller has; includes are read relative to <paramref name="path"/>.</summary>
-    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false)
+    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false) => RunText(path, text, options, null, recordSteps);
+
+    /// <summary>As <see cref="RunText(string, string, RunOptions, bool)"/>, writing the output to <paramref name="liveOutput"/> as it is produced.</summary>
+    public static ScenarioResult RunText(string path, string text, RunOptions options, TextWriter? liveOutput, bool recordSteps = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -52,7 +65,7 @@ public static class ScenarioRunner
             {
                 try
                 {
-                    result = RunOnThisThread(path, text, options, recordSteps);
+                    result = RunOnThisThread(path, text, options, recordSteps, liveOutput);
                 }
                 catch (InsufficientExecutionStackException e)
                 {
@@ -79,10 +92,10 @@ public static class ScenarioRunner
         return result;
     }
 
-    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps)
+    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps, TextWriter? liveOutput)
     {
         var result = new ScenarioResult(path);
-        var loader = new SourceLoader(options.ReadFile, options.Parse);
+        var loader = new SourceLoader(options);
         var parsed = loader.Add(path, text);
         result.Sources[path] = text;
         result.Files[path] = parsed.File;
@@ -93,18 +106,28 @@ public static class ScenarioRunner
             return result;
         }
 
-        var algorithms = ChooseAlgorithms(parsed.File, options, result, text);
+        var registry = new AlgorithmRegistry(options.PluginLoader ?? Sources.PluginFiles.Loader);
+        var algorithms = ChooseAlgorithms(parsed.File, options, result, text, registry);
         if (result.Errors.Count > 0 || algorithms.Count == 0)
         {
             return result;
         }
 
+        var live = liveOutput == null ? null : new LiveOutput(liveOutput);
         foreach (var algorithm in algorithms)
         {
             result.Algorithms.Add(algorithm.Name);
-            var interpreter = new Interpreter(algorithm, loader, options, recordSteps);
+            bool last = result.Algorithms.Count == algorithms.Count;
+            if (last)
+            {
+                live?.Start(result.Runs, algorithm.Name);
+            }
+
+            var interpreter = new Interpreter(algorithm, loader, options, recordSteps, registry, last ? live == null ? null : live.Hear : null);
             result.Runs.Add(interpreter.Run(parsed.File));
         }
+
+        live?.Finish();
 
         foreach (var (p, r) in loader.Parsed)
         {
@@ -113,58 +136,106 @@ public static class ScenarioRunner
         }
 
         ReportErrors(result, loader);
-        JudgeGoldenBlocks(result);
+        ReportNotes(result, loader);
+        JudgeGoldenBlocks(result, registry, options);
         JudgeWarnings(result);
-        result.Output = OutputMerger.Merge(result.Runs);
+        result.Output = live == null ? OutputMerger.Merge(result.Runs) : string.Empty;
         return result;
     }
 
-    private static List<UnsyncWalkAlgorithm> ChooseAlgorithms(ScenarioFile file, RunOptions options, ScenarioResult result, string text)
+    /// <summary>
+    /// The algorithms the file runs under: the command line's (names or plug-in paths, relative to
+    /// the current folder), the file's <c>algorithms</c> statement (relative to the file), both
+    /// intersected when both are given, else the default set; in run order (built-ins first, then
+    /// plug-ins as named). Every <c>@NAME</c> of the file must name one of the registry's.
+    /// </summary>
+    private static List<UnsyncWalkAlgorithm> ChooseAlgorithms(ScenarioFile file, RunOptions options, ScenarioResult result, string text, AlgorithmRegistry registry)
     {
-        var candidates = new List<UnsyncWalkAlgorithm>();
-        if (options.Algorithms == null)
+        List<UnsyncWalkAlgorithm>? fromCommandLine = null;
+        if (options.Algorithms != null)
         {
-            candidates.AddRange(WalkAlgorithms.All);
-        }
-        else
-        {
+            fromCommandLine = [];
             foreach (var name in options.Algorithms)
             {
-                var a = WalkAlgorithms.Find(name, options.AllowMutants);
-                if (a == null)
+                var resolved = registry.Resolve(name);
+                if (resolved.Algorithm is not { } a)
                 {
-                    result.Errors.Add($"{file.Path}: error: unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(x => x.Name))}\n");
+                    AddResolutionErrors(result, resolved, null, text);
                     return [];
                 }
 
-                if (!candidates.Contains(a))
+                if (!fromCommandLine.Contains(a))
                 {
-                    candidates.Add(a);
+                    fromCommandLine.Add(a);
                 }
             }
         }
 
-        if (file.Statements.Length > 0 && file.Statements[0] is AlgorithmsStatement chosen && chosen.Qualifier == AlgorithmQualifier.None)
+        List<UnsyncWalkAlgorithm>? fromFile = null;
+        if (file.Statements.Length > 0 && file.Statements[0] is AlgorithmsStatement chosen && chosen.Qualifier == null)
         {
-            var named = new List<UnsyncWalkAlgorithm>();
-            foreach (var (name, span) in chosen.Names.Select(n => (n.Name, n.Span)))
+            fromFile = [];
+            string folder = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
+            foreach (var entry in chosen.Entries)
             {
-                var a = WalkAlgorithms.Find(name, options.AllowMutants);
-                if (a == null)
+                var resolved = entry.Name is { } name
+                    ? registry.Resolve(name.Name)
+                    : registry.ResolvePath(LiteralText(entry.Path!), folder);
+                if (resolved.Algorithm is not { } a)
                 {
-                    result.Errors.Add(DiagnosticText.Render(new Diagnostic(span, DiagnosticSeverity.Error, $"unknown algorithm '{name}'; algorithms are {string.Join(", ", WalkAlgorithms.All.Select(x => x.Name))}"), text, null));
+                    AddResolutionErrors(result, resolved, entry.Span, text);
                     continue;
                 }
 
-                named.Add(a);
+                if (!fromFile.Contains(a))
+                {
+                    fromFile.Add(a);
+                }
             }
-
-            // A file may name a mutant (an explorer repro does); the command line still narrows.
-            candidates = options.Algorithms == null ? named : candidates.Where(named.Contains).ToList();
         }
 
-        // Legacy runs first, then recursive (the order of golden sections), then any mutant.
-        return candidates.OrderBy(a => WalkAlgorithms.All.ToList().IndexOf(a) is int i && i >= 0 ? i : int.MaxValue).ToList();
+        foreach (var statement in SyntaxWalk.Statements(file.Statements))
+        {
+            if (statement.Qualifier is { } q && registry.Find(q.Name) == null)
+            {
+                result.Errors.Add(DiagnosticText.Render(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier(q.Name, registry)), text, null));
+            }
+        }
+
+        result.DeclaredAlgorithms.AddRange((fromFile ?? [.. WalkAlgorithms.Default]).Select(a => a.Name));
+        var candidates = fromFile == null
+            ? fromCommandLine ?? [.. WalkAlgorithms.Default]
+            : fromCommandLine == null ? fromFile : fromFile.Where(fromCommandLine.Contains).ToList();
+        return [.. candidates.OrderBy(registry.RunOrder)];
+    }
+
+    /// <summary>The message for an <c>@NAME</c> that names no algorithm of the run.</summary>
+    internal static string UnknownQualifier(string name, AlgorithmRegistry registry) =>
+        $"unknown algorithm '@{name}': write @ and an algorithm's name ({registry.Names()})";
+
+    private static string LiteralText(StringExpr path) =>
+        string.Concat(path.Parts.OfType<StringTextPart>().Select(p => p.Text));
+
+    private static void AddResolutionErrors(ScenarioResult result, AlgorithmResolution resolved, SourceSpan? at, string text) =>
+        result.Errors.AddRange(ResolutionText.Render(resolved, at, text));
+
+    /// <summary>The runs' notes, once each; tagged with the algorithm when not every run had it.</summary>
+    private static void ReportNotes(ScenarioResult result, SourceLoader loader)
+    {
+        var seen = new HashSet<(SourceSpan, string)>();
+        foreach (var run in result.Runs)
+        {
+            foreach (var note in run.Notes)
+            {
+                if (!seen.Add((note.Span, note.Message)))
+                {
+                    continue;
+                }
+
+                bool everywhere = result.Runs.All(r => r.Notes.Any(n => n.Span == note.Span && n.Message == note.Message));
+                result.Notes.Add(DiagnosticText.Render(note, loader.TextOf(note.Span.Path) ?? string.Empty, everywhere ? null : run.Algorithm));
+            }
+        }
     }
 
     private static void ReportErrors(ScenarioResult result, SourceLoader loader)
@@ -195,7 +266,13 @@ public static class ScenarioRunner
         }
     }
 
-    private static void JudgeGoldenBlocks(ScenarioResult result)
+    // Read this with GoldenExpectation (the block format) and tests/Dsl.Tests/Hardening/GoldenSectionTests.cs.
+    // The rule: a block holds one text, or sections only for the algorithms that ran its statement.
+    // A section for an algorithm that ran the file but not this statement, or for a name that is no
+    // algorithm, or for one that does not run this file, is an error at its header (a block that
+    // could never fail otherwise). An algorithm the command line (--algorithm) left out of this run
+    // is simply not checked, and its text is kept by a rewrite.
+    private static void JudgeGoldenBlocks(ScenarioResult result, AlgorithmRegistry registry, RunOptions options)
     {
         foreach (var run in result.Runs)
         {
@@ -223,7 +300,7 @@ public static class ScenarioRunner
 
             return byStatement;
         }).ToList();
-        var order = result.Algorithms;
+        var stopped = result.Runs.Where(r => r.Errors.Count > 0).Select(r => r.Algorithm).ToHashSet(StringComparer.Ordinal);
         foreach (var file in result.Files.Values)
         {
             foreach (var statement in SyntaxWalk.Statements(file.Statements))
@@ -242,26 +319,78 @@ public static class ScenarioRunner
                     }
                 }
 
-                var expected = GoldenExpectation.Parse(block.Text, order.Concat(WalkAlgorithms.All.Select(a => a.Name)).Distinct().ToList());
+                var expected = GoldenExpectation.Parse(block.Text);
+                var problems = new List<Diagnostic>();
+                foreach (var p in expected.Problems)
+                {
+                    problems.Add(BlockDiagnostic(block, p.Line, p.Offset, p.Length, p.Message));
+                }
+
+                var notChecked = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var section in expected.Sections)
+                {
+                    string name = section.Algorithm;
+                    string? problem = actual.ContainsKey(name) ? null
+                        : registry.Find(name) == null ? $"unknown algorithm '{name}' in a section header; algorithms are {registry.Names()} (output that begins with '@' is written with one more '@')"
+                        : result.Algorithms.Contains(name) ? (stopped.Contains(name) ? null : $"a section for '{name}', which ran this file but not this statement: a block holds sections only for the algorithms that run its statement (mmudsl test --rewrite drops it)")
+                        : options.Algorithms != null && !options.Algorithms.Contains(name) ? null
+                        : $"a section for '{name}', which does not run this file (it runs {(result.Algorithms.Count == 0 ? "no algorithm" : string.Join(", ", result.Algorithms))}): a block holds sections only for the algorithms that run its statement";
+                    if (problem != null)
+                    {
+                        problems.Add(BlockDiagnostic(block, section.Line, section.Offset, section.Length, problem));
+                    }
+                    else if (!actual.ContainsKey(name) && !result.Algorithms.Contains(name))
+                    {
+                        notChecked.TryAdd(name, section.Text);
+                    }
+                }
+
+                if (!expected.HasSections && options.Algorithms != null && expected.Problems.Count == 0)
+                {
+                    // One text for every algorithm: those the command line left out keep it.
+                    foreach (var name in result.DeclaredAlgorithms.Where(n => !options.Algorithms.Contains(n) && !actual.ContainsKey(n)))
+                    {
+                        notChecked.TryAdd(name, expected.Common!);
+                    }
+                }
+
                 var mismatched = new List<string>();
                 foreach (var (algorithm, text) in actual)
                 {
-                    string want = expected.ExpectedFor(algorithm) ?? string.Empty;
+                    string? want = expected.ExpectedFor(algorithm);
+                    bool noSection = want == null && expected.HasSections;
+                    if (noSection && !options.RequireGoldenSections)
+                    {
+                        // `run` with an algorithm the block was not written for (a plug-in): say so, not fail.
+                        result.Notes.Add($"{statement.Span}: note: golden block not checked under {algorithm}: it has sections for {string.Join(", ", expected.SectionAlgorithms)} only (`mmudsl test --rewrite` adds one)\n");
+                        continue;
+                    }
+
+                    want ??= string.Empty;
                     if (want != text)
                     {
                         mismatched.Add(algorithm);
-                        var run = result.Runs.First(r => r.Algorithm == algorithm);
-                        if (run.Errors.Count == 0)
+                        if (!stopped.Contains(algorithm))
                         {
-                            result.Failures.Add(new ScenarioFailure(statement.Span, FailureKind.GoldenBlock, algorithm, $"golden block differs [{algorithm}]", UnifiedDiff.Render(want, text)));
+                            string what = noSection ? $"golden block has no section for [{algorithm}] (`mmudsl test --rewrite` adds one)" : $"golden block differs [{algorithm}]";
+                            result.Failures.Add(new ScenarioFailure(statement.Span, FailureKind.GoldenBlock, algorithm, what, UnifiedDiff.Render(want, text)));
                         }
                     }
                 }
 
-                result.GoldenBlocks.Add(new GoldenBlockResult(file, statement, expected, actual, mismatched));
+                foreach (var d in problems)
+                {
+                    result.Errors.Add(DiagnosticText.Render(d, file.Text, null));
+                    result.GoldenBlockErrors++;
+                }
+
+                result.GoldenBlocks.Add(new GoldenBlockResult(file, statement, expected, actual, mismatched) { Problems = problems, Unchecked = notChecked });
             }
         }
     }
+
+    private static Diagnostic BlockDiagnostic(GoldenBlock block, int line, int offset, int length, string message) =>
+        new(new SourceSpan(block.Content.Path, block.Content.Line + line, 1, block.Content.Start + offset, block.Content.Start + offset + length), DiagnosticSeverity.Error, message);
 
     private static void JudgeWarnings(ScenarioResult result)
     {

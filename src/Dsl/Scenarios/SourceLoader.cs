@@ -1,21 +1,23 @@
+using System.Collections.Immutable;
+using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 
 namespace MmuDsl.Dsl.Scenarios;
 
 /// <summary>
 /// Reads and parses scenario files once per scenario run (the main file and every include), and
-/// keeps their texts for rendering diagnostics.
+/// keeps their texts for rendering diagnostics (a file that is not valid UTF-8 keeps its text with
+/// U+FFFD in place of the malformed bytes, for display only).
 /// </summary>
 internal sealed class SourceLoader
 {
     private readonly Dictionary<string, ParseResult> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly Func<string, string> _readFile;
-    private readonly ParseOptions _options;
+    private readonly Dictionary<string, (string? Problem, ImmutableArray<Diagnostic> Invalid)> _unreadable = new(StringComparer.Ordinal);
+    private readonly RunOptions _options;
 
-    public SourceLoader(Func<string, string> readFile, ParseOptions options)
+    public SourceLoader(RunOptions options)
     {
-        _readFile = readFile;
         _options = options;
     }
 
@@ -28,34 +30,48 @@ internal sealed class SourceLoader
         if (!_parsed.TryGetValue(path, out var result))
         {
             _texts[path] = text;
-            result = ScenarioParser.Parse(path, text, _options);
+            result = ScenarioParser.Parse(path, text, _options.Parse);
             _parsed[path] = result;
         }
 
         return result;
     }
 
-    /// <summary>Reads and parses <paramref name="path"/>; null with <paramref name="error"/> set when it cannot be read.</summary>
-    public ParseResult? Load(string path, out string? error)
+    /// <summary>
+    /// Reads and parses <paramref name="path"/>; null when it cannot be used, with
+    /// <paramref name="problem"/> set (why it cannot be read) or <paramref name="invalid"/> not
+    /// empty (where it is not valid UTF-8).
+    /// </summary>
+    public ParseResult? Load(string path, out string? problem, out ImmutableArray<Diagnostic> invalid)
     {
-        error = null;
+        problem = null;
+        invalid = [];
         if (_parsed.TryGetValue(path, out var cached))
         {
             return cached;
         }
 
-        string text;
-        try
+        if (_unreadable.TryGetValue(path, out var known))
         {
-            text = _readFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
-        {
-            error = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            (problem, invalid) = known;
             return null;
         }
 
-        return Add(path, text);
+        var read = _options.Read(path);
+        if (!read.Ok)
+        {
+            if (read.Text != null)
+            {
+                _texts[path] = read.Text;
+            }
+
+            _unreadable[path] = (read.Problem, read.Invalid);
+            problem = read.Problem;
+            invalid = read.Invalid;
+            return null;
+        }
+
+        return Add(path, read.Text!);
     }
 
     /// <summary>The text of a file read so far, or null.</summary>

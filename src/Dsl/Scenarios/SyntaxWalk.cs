@@ -29,6 +29,9 @@ internal static class SyntaxWalk
                 case ProcStatement p:
                     stack.Push(((IEnumerable<Statement>)p.Body.Statements).GetEnumerator());
                     break;
+                case SyncStatement { AtYield: { } atYield }:
+                    stack.Push(((IEnumerable<Statement>)atYield.Statements).GetEnumerator());
+                    break;
                 case TraceStatement t:
                     stack.Push(((IEnumerable<Statement>)new[] { t.Inner }).GetEnumerator());
                     break;

@@ -10,6 +10,6 @@ public sealed record Diagnostic(SourceSpan Span, DiagnosticSeverity Severity, st
     public string Render(string sourceText)
     {
         string severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
-        return $"{Span.Path}:{Span.Line}:{Span.Column}: {severity}: {Message}\n{Span.Excerpt(sourceText)}";
+        return $"{Span.Path}:{Span.Line}:{Span.Column}: {severity}: {Printable.Text(Message)}\n{Span.Excerpt(sourceText)}";
     }
 }

@@ -20,4 +20,11 @@ public sealed record ParseOptions
 
     /// <summary>How many operators one statement may hold (a long chain nests as deep as it is long).</summary>
     public int MaxOperatorsPerStatement { get; init; } = 1000;
+
+    /// <summary>
+    /// How many tokens the front end pre-scans, parses and lowers at once (at least: a chunk ends
+    /// only after a whole top-level line). Bounds the memory a large file's parse needs; the result
+    /// does not depend on it (tests parse with 1 and with no limit and compare).
+    /// </summary>
+    public int TokensPerChunk { get; init; } = 4096;
 }

@@ -28,40 +28,71 @@ public static class ScenarioParser
         var map = new LineMap(path, text);
         var diagnostics = new List<Diagnostic>();
 
-        // The input stream indexes UTF-16 code units, so token offsets are string offsets.
+        // The input stream indexes UTF-16 code units, so token offsets are string offsets. The
+        // tokens are pre-scanned, parsed and lowered a chunk of whole top-level lines at a time
+        // (TokenChunks), so neither all the tokens nor the whole parse tree are ever held.
         var lexer = new ScenarioLexer(new AntlrInputStream(text));
-        var tokens = new List<IToken>();
-        IToken token;
-        do
-        {
-            token = lexer.NextToken();
-            tokens.Add(token);
-        }
-        while (token.Type != TokenConstants.EOF);
-
-        PreScanResult scan = TokenPreScanner.Scan(tokens, lexer.UnterminatedStrings, text, options, map, diagnostics);
-
-        var parser = new StackGuardedParser(new CommonTokenStream(new ListTokenSource(scan.Tokens)));
+        var chunks = new TokenChunks(lexer, options.TokensPerChunk);
+        var unterminatedStrings = new HashSet<int>();
+        var parser = new StackGuardedParser(new CommonTokenStream(new ListTokenSource([])));
         parser.RemoveErrorListeners();
         var errors = new ScenarioErrorStrategy(map, diagnostics);
         parser.ErrorHandler = errors;
-        ImmutableArray<Statement> statements;
+        var statements = ImmutableArray.CreateBuilder<Statement>();
+        var names = new NamePool();
+        int unterminatedSeen = 0;
         try
         {
-            MmuParser.FileContext tree = parser.file();
-            var lowering = new SyntaxLowering(text, map, diagnostics, errors.BrokenLines, scan.UnterminatedGoldens);
-            statements = lowering.LowerFile(tree);
+            for (var chunk = chunks.Next(); chunk != null; chunk = chunks.Next())
+            {
+                int retries = 0;
+                while (true)
+                {
+                    for (; unterminatedSeen < lexer.UnterminatedStrings.Count; unterminatedSeen++)
+                    {
+                        unterminatedStrings.Add(lexer.UnterminatedStrings[unterminatedSeen].StartIndex);
+                    }
+
+                    int mark = diagnostics.Count;
+                    PreScanResult scan = TokenPreScanner.Scan(chunk, unterminatedStrings, text, options, map, diagnostics);
+                    parser.TokenStream = new CommonTokenStream(new ListTokenSource(scan.Tokens));
+                    errors.EndedInsideBlock = false;
+                    MmuParser.FileContext tree = parser.file();
+                    if (errors.EndedInsideBlock && !chunks.Finished)
+                    {
+                        // The error recovery opened a block the chunk does not close: again, with the
+                        // chunks after it, doubling it thrice, then with the whole rest of the file (a
+                        // block that never closes costs a few small parses and one of the rest, as
+                        // the whole file's parse would, not one per chunk).
+                        diagnostics.RemoveRange(mark, diagnostics.Count - mark);
+                        errors.BrokenLines.Clear();
+                        int target = ++retries > 3 ? int.MaxValue : chunk.Count * 2;
+                        while (chunk.Count < target && !chunks.Finished)
+                        {
+                            chunk.RemoveAt(chunk.Count - 1);
+                            chunk.AddRange(chunks.Next()!);
+                        }
+
+                        continue;
+                    }
+
+                    var lowering = new SyntaxLowering(text, map, diagnostics, errors.BrokenLines, scan.UnterminatedGoldens, names);
+                    statements.AddRange(lowering.LowerFile(tree));
+                    errors.BrokenLines.Clear();
+                    break;
+                }
+            }
         }
         catch (InsufficientExecutionStackException)
         {
             // Only on a thread with a small stack, or with limits raised beyond what it holds.
             diagnostics.Add(new Diagnostic(
                 map.Span(0, 0), DiagnosticSeverity.Error, "the file is nested too deeply to be parsed on this thread's stack"));
-            statements = [];
+            statements.Clear();
         }
 
         return new ParseResult(
-            new ScenarioFile(path, text, statements),
+            new ScenarioFile(path, text, statements.ToImmutable()),
             [.. diagnostics.OrderBy(d => d.Span.Start)]);
     }
 }

@@ -27,22 +27,8 @@ public readonly record struct SourceSpan(string Path, int Line, int Column, int 
         }
 
         string line = sourceText[lineStart..lineEnd].TrimEnd('\r');
-        var caret = new System.Text.StringBuilder();
-        for (int i = lineStart; i < start; i++)
-        {
-            char c = sourceText[i];
-            if (c == '\t')
-            {
-                caret.Append('\t');
-            }
-            else if (!char.IsLowSurrogate(c))
-            {
-                caret.Append(' ');
-            }
-        }
-
-        caret.Append('^');
-        return line + "\n" + caret;
+        var (shown, caret) = Printable.Excerpt(line, start - lineStart + 1);
+        return shown + "\n" + caret;
     }
 
     /// <inheritdoc />

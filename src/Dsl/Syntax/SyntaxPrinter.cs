@@ -43,6 +43,15 @@ public static class SyntaxPrinter
         return output.ToString();
     }
 
+    /// <summary>A string literal whose value is <paramref name="text"/> (quotes, backslashes and dollars escaped).</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new StringBuilder();
+        AppendString(output, new StringExpr([new StringTextPart(text, default)], default));
+        return output.ToString();
+    }
+
     /// <summary>The text of a page name.</summary>
     public static string Print(PageName name)
     {
@@ -55,12 +64,11 @@ public static class SyntaxPrinter
     private static void AppendLine(StringBuilder output, Statement statement, int indent)
     {
         output.Append(' ', indent * 4);
-        output.Append(statement.Qualifier switch
+        if (statement.Qualifier is { } qualifier)
         {
-            AlgorithmQualifier.Legacy => "@legacy ",
-            AlgorithmQualifier.Recursive => "@recursive ",
-            _ => string.Empty,
-        });
+            output.Append('@').Append(qualifier.Name).Append(' ');
+        }
+
         AppendStatement(output, statement, indent);
         output.Append('\n');
         if (statement.Golden is { } golden)
@@ -75,16 +83,26 @@ public static class SyntaxPrinter
         switch (statement)
         {
             case RootStatement s:
-                AppendPageDeclaration(output, "root", s.Name, s.Level, s.Gfn);
+                AppendPageDeclaration(output, "root", s.Name, s.Level, s.Gfn, s.Role);
                 break;
             case PageStatement s:
-                AppendPageDeclaration(output, "page", s.Name, s.Level, s.Gfn);
+                AppendPageDeclaration(output, "page", s.Name, s.Level, s.Gfn, s.Role);
                 break;
             case LinkStatement s:
                 output.Append("link ");
                 AppendIndexed(output, s.Parent, s.Index);
                 output.Append(" -> ");
                 AppendName(output, s.Child);
+                if (s.ViaFetch)
+                {
+                    output.Append(" via fetch");
+                    if (s.InterruptAfter is { } fetchAfter)
+                    {
+                        output.Append(" interrupt-after ");
+                        AppendExpr(output, fetchAfter, 0);
+                    }
+                }
+
                 break;
             case MapStatement s:
                 output.Append("map ");
@@ -106,6 +124,13 @@ public static class SyntaxPrinter
                     AppendExpr(output, after, 0);
                 }
 
+                if (s.YieldAfter is { } yieldAfter)
+                {
+                    output.Append(" yield-after ");
+                    AppendExpr(output, yieldAfter, 0);
+                    AppendBlock(output, s.AtYield!, indent);
+                }
+
                 break;
             case FailSyncStatement s:
                 AppendNamed(output, "fail-sync", s.Page);
@@ -122,9 +147,17 @@ public static class SyntaxPrinter
                 break;
             case AlgorithmsStatement s:
                 output.Append("algorithms");
-                foreach (Identifier name in s.Names)
+                foreach (AlgorithmRef entry in s.Entries)
                 {
-                    output.Append(' ').Append(name.Name);
+                    output.Append(' ');
+                    if (entry.Name is { } name)
+                    {
+                        output.Append(name.Name);
+                    }
+                    else
+                    {
+                        AppendExpr(output, entry.Path!, 0);
+                    }
                 }
 
                 break;
@@ -186,7 +219,7 @@ public static class SyntaxPrinter
         }
     }
 
-    private static void AppendPageDeclaration(StringBuilder output, string keyword, PageName name, Expr level, Expr? gfn)
+    private static void AppendPageDeclaration(StringBuilder output, string keyword, PageName name, Expr level, Expr? gfn, Expr? role)
     {
         AppendNamed(output, keyword, name);
         output.Append(" level ");
@@ -195,6 +228,12 @@ public static class SyntaxPrinter
         {
             output.Append(" gfn ");
             AppendExpr(output, gfn, 0);
+        }
+
+        if (role is not null)
+        {
+            output.Append(" role ");
+            AppendExpr(output, role, 0);
         }
     }
 

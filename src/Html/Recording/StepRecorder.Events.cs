@@ -15,9 +15,11 @@ internal sealed partial class StepRecorder
         {
             case SyncStarted s:
                 _stepping = true;
+                _syncDepth++;
                 Begin(SubStepKind.Start, e.Describe(), s.Parent);
                 break;
             case SyncFinished:
+                _syncDepth--;
                 _outcomes.Add(e.Describe());
                 _open = null;
                 break;
@@ -95,12 +97,21 @@ internal sealed partial class StepRecorder
                 Touch(u.Page);
                 Note(u.Page, e);
                 break;
-            case WarningFired:
+            case WarningFired or LinkedWithUnsyncChildren or FetchRetried or UnsyncRefused or ZappedForWriteTracking:
+                // Notes: they change nothing themselves (a zap for write tracking is its own events).
                 if (_stepping)
                 {
                     (_open ?? Begin(SubStepKind.Other, e.Describe(), null))?.Notes.Add(e.Describe());
                 }
 
+                break;
+            case SyncYielded y:
+                // The statements of a `yield-after` block run now, inside the sync: they become
+                // stages of it (OnStatement), in the order they happen.
+                _yields.Push(_syncDepth);
+                Begin(SubStepKind.Other, e.Describe(), y.Parent);
+                _open = null;
+                _yieldMark = _subSteps.Count;
                 break;
             default:
                 _unknownEvent = true;
@@ -166,14 +177,22 @@ internal sealed partial class StepRecorder
 
     private void Touch(ShadowPage page) => _touched.Add(page);
 
-    // Marking and linking inside a loop do not happen today; if they ever do, they are noted.
+    // Linking or marking in a statement that walks: after a fetch's sync, the link itself (and
+    // what it marks) is a stage of its own; inside an open stage, a note of it.
     private void Note(ShadowPage page, MmuEvent e)
     {
-        if (_stepping && _open != null)
+        if (!_stepping)
         {
-            _open.Notes.Add(e.Describe());
-            Capture(page);
+            return;
         }
+
+        if (_open == null)
+        {
+            Begin(SubStepKind.Other, e.Describe(), page);
+        }
+
+        _open?.Notes.Add(e.Describe());
+        Capture(page);
     }
 
     private void Capture(ShadowPage page)

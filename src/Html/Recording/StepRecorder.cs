@@ -38,6 +38,9 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
     private readonly List<string> _outcomes = [];
     private RecordedSubStep? _open;
     private bool _stepping;
+    private int _syncDepth;
+    private readonly Stack<int> _yields = new();
+    private int _yieldMark;
     private bool _unknownEvent;
     private int _dropped;
     private int _outputSeen;
@@ -67,6 +70,20 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
             Pages.Add(new PageInfo(page.Name, page.Level, page.IsRoot, page.Gfn));
             _last.Add(null);
             _touched.Add(page);
+        }
+
+        // A statement of a yield-after block ends while the sync that yielded is still running:
+        // it is a stage of that sync, with the state of every page touched so far (its output
+        // and failures go with the sync's step, which is recorded when the sync ends).
+        while (_yields.Count > 0 && _syncDepth < _yields.Peek())
+        {
+            _yields.Pop();
+        }
+
+        if (_yields.Count > 0)
+        {
+            AtYield(statement);
+            return;
         }
 
         if (_unknownEvent)
@@ -132,6 +149,7 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
         _stepping = false;
         _unknownEvent = false;
         _dropped = 0;
+        _yieldMark = 0;
     }
 
     // True when the page's state is the one last recorded: the same fields, and the same sptes
@@ -166,6 +184,43 @@ internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
         }
 
         return new PageState(page.Name, page.Level, page.Unsync, page.Zapped, page.Syncs, page.UnsyncChildren, page.UnsyncChildBitmap, sptes);
+    }
+
+    // The stages a statement of a yield-after block made (an unlink's drop_parent_pte, say)
+    // become one, named after the statement; then every page touched so far is captured.
+    private void AtYield(Statement statement)
+    {
+        string text = "at the yield: " + SyntaxPrinter.Print(statement).Trim();
+        if (_subSteps.Count > _yieldMark)
+        {
+            var merged = new RecordedSubStep(SubStepKind.Other, text, _subSteps[_yieldMark].Focus);
+            foreach (var stage in _subSteps.Skip(_yieldMark))
+            {
+                merged.Notes.Add(stage.Text);
+                merged.Notes.AddRange(stage.Notes);
+                merged.Cleared.AddRange(stage.Cleared);
+                foreach (var (id, state) in stage.Pages)
+                {
+                    merged.Pages[id] = state;
+                }
+            }
+
+            _subSteps.RemoveRange(_yieldMark, _subSteps.Count - _yieldMark);
+            _subSteps.Add(merged);
+            _open = merged;
+        }
+        else
+        {
+            Begin(SubStepKind.Other, text, null);
+        }
+
+        foreach (var page in _touched)
+        {
+            Capture(page);
+        }
+
+        _open = null;
+        _yieldMark = _subSteps.Count;
     }
 
     // A trace is recorded after its inner statement: one step, the trace's output on it.

@@ -5,17 +5,20 @@ namespace MmuDsl.Mmu.Algorithms;
 /// only, so a page shared by two parents leaves the second without its bit (a false negative,
 /// invariant 2). For the explorer's self-check only.
 /// </summary>
-public sealed class FirstParentMarkingMutant : UnsyncWalkAlgorithm
+public sealed class FirstParentMarkingMutant : RecursiveWalk
 {
     /// <inheritdoc/>
     public override string Name => "mutant_first_parent_marking";
 
     /// <inheritdoc/>
-    public override bool ClearsParentsAfterLeaf => false;
-
-    /// <inheritdoc/>
-    public override bool MarksEveryParent => false;
-
-    /// <inheritdoc/>
     public override bool IsMutant => true;
+
+    /// <summary>The bug: only parent pte 0 is marked.</summary>
+    public override void KvmMmuMarkParentsUnsync(Kvm kvm, KvmMmuPage sp)
+    {
+        if (sp.ParentPteCount > 0)
+        {
+            MarkUnsync(kvm, sp.ParentPte(0));
+        }
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ExplorerTests
     [InlineData("recursive", "mutant_first_parent_marking")]
     public void SharingCapacities_ChangesNoCount(string first, string second)
     {
-        var options = Small with { First = first, Second = second, ExtraCapacities = [2, 5] };
+        var options = Small with { First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!, ExtraCapacities = [2, 5] };
         var shared = Explorer.Run(options);
         var separate = Explorer.Run(options with { ShareCapacities = false });
 
@@ -48,7 +48,7 @@ public sealed class ExplorerTests
     [InlineData("mutant_first_parent_marking")]
     public void Report_IsTheSameWhateverTheNumberOfWorkers(string second)
     {
-        var options = Small with { Second = second, Shrink = true };
+        var options = Small with { Second = WalkAlgorithms.Find(second)!, Shrink = true };
         var one = Explorer.Run(options with { Parallelism = 1 });
         var two = Explorer.Run(options with { Parallelism = 2 });
         foreach (var c in Enum.GetValues<FindingClass>())
@@ -78,7 +78,7 @@ public sealed class ExplorerTests
         Assert.Equal(0, Explorer.Run(Small).ExpectedNoProgress);
 
         // A mutant is still caught under the small capacity.
-        Assert.False(Explorer.Run(Small with { ExtraCapacities = [2], Second = "mutant_no_stale_clear" }).Clean);
+        Assert.False(Explorer.Run(Small with { ExtraCapacities = [2], Second = WalkAlgorithms.Find("mutant_no_stale_clear")! }).Clean);
     }
 
     [Fact]
@@ -114,18 +114,22 @@ public sealed class ExplorerTests
     }
 
     [Theory]
-    [InlineData("legacy", "recursive")]
-    [InlineData("legacy", "mutant_no_stale_clear")]
-    public void Search_ReachesExactlyTheStatesOfANaiveReplay(string first, string second)
+    [InlineData("legacy", "recursive", false, false)]
+    [InlineData("legacy", "mutant_no_stale_clear", false, false)]
+    [InlineData("legacy", "recursive", true, false)]
+    [InlineData("legacy", "eager", false, true)]
+    [InlineData("recursive", "mutant_first_parent_marking", false, true)]
+    public void Search_ReachesExactlyTheStatesOfANaiveReplay(string first, string second, bool rawLink, bool yields)
     {
         var options = ExploreOptions.Default with
         {
-            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = 3, Shrink = false, First = first, Second = second,
+            MaxRoots = 2, MaxPages = 2, MaxLevel = 3, Slots = [0, 1], MaxOperations = yields ? 2 : 3, Shrink = false,
+            First = WalkAlgorithms.Find(first)!, Second = WalkAlgorithms.Find(second)!, RawLink = rawLink, Yields = yields,
         };
         var report = Explorer.Run(options);
 
-        var a = WalkAlgorithms.Find(first, includeMutants: true)!;
-        var b = WalkAlgorithms.Find(second, includeMutants: true)!;
+        var a = WalkAlgorithms.Find(first)!;
+        var b = WalkAlgorithms.Find(second)!;
         long states = 0;
         long transitions = 0;
         var classes = new HashSet<FindingClass>();
@@ -149,7 +153,7 @@ public sealed class ExplorerTests
     private static void Visit(Shape shape, int capacity, ImmutableArray<Operation> ops, ExploreOptions options, UnsyncWalkAlgorithm a, UnsyncWalkAlgorithm b, Dictionary<(ulong, ulong), (int Depth, int Operations)> depthOf, HashSet<FindingClass> classes)
     {
         var pair = Explorer.Replay(shape, capacity, ops, a, b);
-        var valid = pair.ValidOperations(shape, options.Slots);
+        var valid = pair.ValidOperations(shape, options.Slots, options.RawLink, options.Yields);
         var key = StateHash.Of(pair);
         if (!depthOf.TryGetValue(key, out var seen) || ops.Length < seen.Depth)
         {
@@ -177,7 +181,7 @@ public sealed class ExplorerTests
             if (c is { } found)
             {
                 classes.Add(found.Class);
-                if (found.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt)
+                if (found.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield)
                 {
                     continue;
                 }

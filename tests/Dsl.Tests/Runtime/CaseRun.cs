@@ -19,7 +19,7 @@ internal static class CaseRun
     /// The options of every case: the defaults, with mutants allowed (one case names one to break an
     /// invariant on purpose) and includes read from Cases/.
     /// </summary>
-    public static RunOptions Options { get; } = RunOptions.Default with { AllowMutants = true, ReadFile = ReadFile };
+    public static RunOptions Options { get; } = RunOptions.Default with { ReadFile = ReadFile };
 
     public static ScenarioResult Run(string name)
     {

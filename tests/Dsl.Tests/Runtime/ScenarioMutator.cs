@@ -6,8 +6,11 @@ namespace MmuDsl.Dsl.Tests.Runtime;
 /// <summary>
 /// Makes hostile scenario texts from real ones: deletes, duplicates and swaps tokens and lines,
 /// splices lines of other scenarios, inserts random characters (NUL, lone UTF-16 surrogates,
-/// control characters), deep nesting, huge numbers and very long lines. Deterministic: the same
-/// <see cref="Random"/> state gives the same text.
+/// control characters), deep nesting, huge numbers and very long lines; and, as regression inputs
+/// of issue 14, loops that print without end (huge outputs under small limits), includes of special
+/// files and odd paths, settings outside their ranges, and golden blocks with sections for
+/// algorithms that do not run their statement or lines that look like headers. Deterministic: the
+/// same <see cref="Random"/> state gives the same text.
 /// </summary>
 internal sealed partial class ScenarioMutator
 {
@@ -45,7 +48,17 @@ internal sealed partial class ScenarioMutator
         return text;
     }
 
-    private string Edit(Random random, string text) => random.Next(15) switch
+    private static readonly string[] HostileLines =
+    [
+        "include \"/dev/zero\"", "include \"/dev/full\"", "include \"/dev/null\"", "include \"/proc/self/status\"", "include \".\"",
+        "include \"..\"", "include \"\"", "include \"a\0b\"", "include \"/nonexistent/x.mmu\"", "include \"${\"/dev/\"}zero\"",
+        "set max_pages -1", "set max_call_depth 0", "set max_call_depth 0x7fffffffffffffff", "set max_loop_iterations -1",
+        "set max_output 0", "set max_output 1", "set max_output 64",
+        "@legacy echo \"a\"\n----\n@legacy\na\n@recursive\nWRONG\n----", "echo \"@legacy\"\n----\n@legacy\n----",
+        "echo \"x\"\n----\n@eagr\nx\n----", "echo \"x\"\n----\n@ x\n@@x\n----", "show\n----\n@recursive\n@legacy\n@recursive\n----",
+    ];
+
+    private string Edit(Random random, string text) => random.Next(18) switch
     {
         0 => EditTokens(random, text, (tokens, at) => tokens.RemoveAt(at)),
         1 => EditTokens(random, text, (tokens, at) => tokens.Insert(at, tokens[at])),
@@ -68,8 +81,22 @@ internal sealed partial class ScenarioMutator
         11 => HugeNumber(random, text),
         12 => InsertLine(random, text, LongLine(random)),
         13 => InsertLine(random, text, NestedBlocks(random)),
-        _ => Interpolation(random, text),
+        14 => Interpolation(random, text),
+        15 => InsertLine(random, text, HugeOutput(random)),
+        _ => InsertLine(random, text, HostileLines[random.Next(HostileLines.Length)]),
     };
+
+    // A loop that would print far more than any limit allows: the run must stop at max_output.
+    private static string HugeOutput(Random random)
+    {
+        string what = random.Next(3) switch
+        {
+            0 => "echo \"" + new string('o', 1 + random.Next(2_000)) + " $i\"",
+            1 => "show",
+            _ => "stats",
+        };
+        return "for i in 0..100000000 {\n" + what + "\n}";
+    }
 
     private static List<string> Tokens(string text) => [.. TokenPattern().Matches(text).Select(m => m.Value)];
 

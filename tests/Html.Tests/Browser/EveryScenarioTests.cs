@@ -11,7 +11,7 @@ public sealed class EveryScenarioTests(BrowserFixture browser)
         var (path, page, _) = Reports.Write(
             Repo.Scenario(scenario),
             "every-" + scenario.Replace('/', '-').Replace(".mmu", string.Empty, StringComparison.Ordinal),
-            run: Dsl.Runtime.RunOptions.Default with { Algorithms = Scenarios.AllAlgorithms, AllowMutants = true });
+            run: Dsl.Runtime.RunOptions.Default with { Algorithms = Scenarios.AllAlgorithms });
         await using var tab = await ReportTab.OpenAsync(browser.Browser, path);
         int nodes = await tab.EvalAsync<int>(
             @"() => { const r = window.mmuReport; let most = 0;

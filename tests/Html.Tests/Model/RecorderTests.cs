@@ -21,11 +21,66 @@ public sealed partial class RecorderTests
     [MemberData(nameof(Scenarios.Shipped), MemberType = typeof(Scenarios))]
     public void StatementChanges_EqualSnapshots_ForEveryShippedScenario(string scenario)
     {
+        int statementsWithStages = AssertRecordsMatchSnapshots(Repo.Scenario(scenario), scenario).Sum(r => r.Statements.Count(s => s.SubSteps.Count > 0));
+        bool syncs = SyncOrZap().IsMatch(File.ReadAllText(Repo.Scenario(scenario)));
+        Assert.True(!syncs || statementsWithStages > 0, $"{scenario} syncs, yet no statement was recorded with stages");
+    }
+
+    [Fact]
+    public void YieldBlockAndFetch_AreStagesOfTheirStatement_AndAddUp()
+    {
+        string file = Path.Combine(Repo.Artifacts, "recorder-yield.mmu");
+        File.WriteAllText(file, """
+            set pvec 3
+            root R level 3
+            page A level 2
+            page B level 2
+            page L0 level 1
+            page L1 level 1
+            page L2 level 1
+            link R[0] -> A
+            link R[1] -> B
+            link A[0] -> L0
+            link A[1] -> L1
+            link B[0] -> L2
+            unsync L0
+            unsync L1
+            unsync L2
+            sync R yield-after 1 {
+              unlink B[0]
+              expect L0.syncs == 1
+            }
+            page C level 2
+            page L3 level 1
+            link C[0] -> L3
+            unsync L3
+            link R[2] -> C via fetch
+            expect invariants
+
+            """);
+        foreach (var recorder in AssertRecordsMatchSnapshots(file, "recorder-yield.mmu"))
+        {
+            Assert.DoesNotContain(recorder.Statements, r => r.Statement is UnlinkStatement);
+            var sync = recorder.Statements.Single(r => r.Statement is SyncStatement);
+            var texts = sync.SubSteps.Select(s => s.Text).ToList();
+            int yielded = texts.FindIndex(t => t.StartsWith("mmu_sync_children R: need_resched after 1 batch", StringComparison.Ordinal));
+            Assert.True(yielded > 0, string.Join("\n", texts));
+            Assert.Equal("at the yield: unlink B[0]", texts[yielded + 1]);
+            Assert.Equal("at the yield: expect L0.syncs == 1", texts[yielded + 2]);
+            Assert.Contains(texts.Skip(yielded + 3), t => t.StartsWith("mmu_unsync_walk R", StringComparison.Ordinal));
+            var fetch = recorder.Statements.Single(r => r.Statement is LinkStatement { ViaFetch: true });
+            Assert.Equal("mmu_sync_children C", fetch.SubSteps[0].Text);
+        }
+    }
+
+    // Runs the scenario under every algorithm with whole-engine snapshots and the recorders, and
+    // checks the recording against the snapshots; returns the recorders.
+    private static List<StepRecorder> AssertRecordsMatchSnapshots(string path, string scenario)
+    {
         var recorders = new List<StepRecorder>();
         var options = RunOptions.Default with
         {
             Algorithms = Scenarios.AllAlgorithms,
-            AllowMutants = true,
             Watcher = name =>
             {
                 var r = new StepRecorder(name);
@@ -33,10 +88,9 @@ public sealed partial class RecorderTests
                 return r;
             },
         };
-        var result = ScenarioRunner.RunFile(Repo.Scenario(scenario), options, recordSteps: true);
-        Assert.NotEmpty(result.Runs);
+        var result = ScenarioRunner.RunFile(path, options, recordSteps: true);
+        Assert.True(result.Runs.Count > 0, string.Join("\n", result.Errors));
         Assert.Equal(result.Runs.Count, recorders.Count);
-        int statementsWithStages = 0;
         for (int a = 0; a < result.Runs.Count; a++)
         {
             var run = result.Runs[a];
@@ -64,7 +118,6 @@ public sealed partial class RecorderTests
 
                 if (record.SubSteps.Count > 0 && record.DroppedSubSteps == 0)
                 {
-                    statementsWithStages++;
                     AssertSame(snapshot, state, $"{scenario}:{record.Statement.Span.Line} [{recorder.Algorithm}] after its last stage");
                 }
 
@@ -80,8 +133,7 @@ public sealed partial class RecorderTests
             }
         }
 
-        bool syncs = SyncOrZap().IsMatch(File.ReadAllText(Repo.Scenario(scenario)));
-        Assert.True(!syncs || statementsWithStages > 0, $"{scenario} syncs, yet no statement was recorded with stages");
+        return recorders;
     }
 
     [Fact]

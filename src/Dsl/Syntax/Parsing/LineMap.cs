@@ -6,6 +6,10 @@ internal sealed class LineMap
     private readonly string path;
     private readonly List<int> lineStarts = [0];
 
+    // The line of the last span made: spans come mostly in file order, so the next one is almost
+    // always on that line or the next (no binary search over a file of millions of lines).
+    private int lastLine;
+
     public LineMap(string path, string text)
     {
         this.path = path;
@@ -17,12 +21,19 @@ internal sealed class LineMap
 
     public SourceSpan Span(int start, int end)
     {
-        int line = lineStarts.BinarySearch(start);
-        if (line < 0)
+        int line = lastLine;
+        if (start < lineStarts[line] || (line + 1 < lineStarts.Count && start >= lineStarts[line + 1]))
         {
-            line = ~line - 1;
+            line = line + 2 < lineStarts.Count && start >= lineStarts[line + 1] && start < lineStarts[line + 2] ? line + 1 : Search(start);
         }
 
+        lastLine = line;
         return new SourceSpan(path, line + 1, start - lineStarts[line] + 1, start, Math.Max(start, end));
+    }
+
+    private int Search(int start)
+    {
+        int line = lineStarts.BinarySearch(start);
+        return line < 0 ? Math.Max(0, ~line - 1) : line;
     }
 }

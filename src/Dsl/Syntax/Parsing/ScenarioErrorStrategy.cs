@@ -29,6 +29,13 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
     /// <summary>The statementLine contexts that had a syntax error somewhere in them.</summary>
     public HashSet<ParserRuleContext> BrokenLines { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// True when the parse met the end of its tokens inside a block. For a chunk that is not the
+    /// end of the file (ScenarioParser), the block goes on in the next chunk: it is parsed again
+    /// together with it.
+    /// </summary>
+    public bool EndedInsideBlock { get; set; }
+
     public void Reset(Parser recognizer) => errorMode = false;
 
     public bool InErrorRecoveryMode(Parser recognizer) => errorMode;
@@ -129,6 +136,7 @@ internal sealed class ScenarioErrorStrategy(LineMap map, List<Diagnostic> diagno
 
         if (context is MmuParser.BlockContext block && current.Type == TokenConstants.EOF && expected.Contains(MmuParser.RBRACE))
         {
+            EndedInsideBlock = true;
             Report(block.Start, null, SyntaxErrorMessages.ForUnclosedBlock());
             errorMode = true;
             MarkBroken(context);

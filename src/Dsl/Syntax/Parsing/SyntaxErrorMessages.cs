@@ -20,7 +20,7 @@ internal static class SyntaxErrorMessages
 
     private static readonly int[] OtherKeywords =
     [
-        MmuParser.LEVEL, MmuParser.GFN, MmuParser.LARGE, MmuParser.INTERRUPT_AFTER, MmuParser.IN,
+        MmuParser.LEVEL, MmuParser.GFN, MmuParser.LARGE, MmuParser.INTERRUPT_AFTER, MmuParser.YIELD_AFTER, MmuParser.IN,
         MmuParser.INVARIANTS, MmuParser.TRUE, MmuParser.FALSE, MmuParser.STAT,
     ];
 
@@ -64,7 +64,7 @@ internal static class SyntaxErrorMessages
         string after = After(previous);
         if (offending.Type == MmuParser.ERROR_CHAR)
         {
-            return $"unexpected character {Quote(offending.Text)}{after}";
+            return $"unexpected character {Character(offending)}{after}";
         }
 
         if (offending.Type == MmuParser.DOLLAR)
@@ -106,7 +106,7 @@ internal static class SyntaxErrorMessages
         MmuParser.ID => $"unknown statement {Quote(token.Text)}",
         MmuParser.RBRACE => "unexpected '}': no block is open here",
         MmuParser.BLOCK_OPEN => "unexpected '{': a block is opened by the '{' that ends a 'for' or 'proc' line",
-        MmuParser.ERROR_CHAR => $"unexpected character {Quote(token.Text)}",
+        MmuParser.ERROR_CHAR => $"unexpected character {Character(token)}",
         _ => $"expected a statement, found {Found(token)}",
     };
 
@@ -152,6 +152,12 @@ internal static class SyntaxErrorMessages
             parts.Add("a statement");
             types.ExceptWith(StatementWords);
             types.Remove(MmuParser.AT_NAME);
+        }
+
+        if (previous?.Type == MmuParser.ALGORITHMS && types.Contains(MmuParser.ID) && types.Remove(MmuParser.QUOTE))
+        {
+            types.Remove(MmuParser.ID);
+            parts.Add("an algorithm's name (such as 'legacy') or a plug-in's path in quotes");
         }
 
         if (types.Remove(MmuParser.ID))
@@ -206,7 +212,7 @@ internal static class SyntaxErrorMessages
         MmuParser.LET or MmuParser.FOR => "a variable name",
         MmuParser.SET => "a setting name, such as 'pvec'",
         MmuParser.PROC or MmuParser.CALL => "a procedure name",
-        MmuParser.ALGORITHMS => "an algorithm name, 'legacy' or 'recursive'",
+        MmuParser.ALGORITHMS => "an algorithm's name (such as 'legacy') or a plug-in's path in quotes",
         MmuParser.LPAREN or MmuParser.COMMA => "a parameter name",
         MmuParser.DOT => "a field name",
         _ => "a name",
@@ -237,7 +243,7 @@ internal static class SyntaxErrorMessages
         MmuParser.QUOTE => "a string",
         MmuParser.GOLDEN => "a golden block",
         MmuParser.BLOCK_OPEN => "'{'",
-        MmuParser.ERROR_CHAR => $"the character {Quote(token.Text)}",
+        MmuParser.ERROR_CHAR => $"the character {Character(token)}",
         _ => Quote(token.Text),
     };
 
@@ -247,6 +253,19 @@ internal static class SyntaxErrorMessages
     private static string Quote(string? text)
     {
         text ??= string.Empty;
-        return text.Length > 32 ? $"'{text[..29]}...'" : $"'{text}'";
+        return Printable.Text(text.Length > 32 ? $"'{text[..29]}...'" : $"'{text}'");
+    }
+
+    // The character a one-character error token stands at: the whole of a surrogate pair (the
+    // lexer reads UTF-16 code units, so an emoji is two tokens; the line is reported once).
+    private static string Character(IToken token)
+    {
+        string text = token.Text ?? string.Empty;
+        if (text.Length == 1 && char.IsHighSurrogate(text[0]) && token.InputStream is { } input && token.StartIndex + 1 < input.Size)
+        {
+            text = input.GetText(Interval.Of(token.StartIndex, token.StartIndex + 1));
+        }
+
+        return text.Length == 0 ? "''" : Printable.Character(text, 0);
     }
 }

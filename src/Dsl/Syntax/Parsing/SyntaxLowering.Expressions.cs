@@ -88,10 +88,10 @@ internal sealed partial class SyntaxLowering
             MmuParser.StringLiteralContext c => LowerString(c.@string()),
             MmuParser.SetLiteralContext c => new SetLiteral([.. c.expr().Select(LowerExpr)], span),
             MmuParser.ParenthesizedContext c => LowerExpr(c.expr()),
-            MmuParser.StatFieldContext c => new StatExpr(new Identifier(c.anyName().GetText(), Span(c.anyName())), span),
+            MmuParser.StatFieldContext c => new StatExpr(new Identifier(names.Intern(c.anyName().GetText()), Span(c.anyName())), span),
             MmuParser.PageFieldContext c =>
-                new FieldExpr(LowerName(c.pageName()), new Identifier(c.anyName().GetText(), Span(c.anyName())), span),
-            MmuParser.VariableContext c => new VariableExpr(c.VAR().GetText()[1..], span),
+                new FieldExpr(LowerName(c.pageName()), new Identifier(names.Intern(c.anyName().GetText()), Span(c.anyName())), span),
+            MmuParser.VariableContext c => new VariableExpr(names.Intern(c.VAR().GetText()[1..]), span),
             _ => throw new InvalidOperationException($"no lowering for {context.GetType().Name}"),
         };
     }

@@ -13,7 +13,7 @@ namespace MmuDsl.Dsl.Syntax.Parsing;
 /// binary operators (the parse tree is as deep as the chain is long) is lowered in a loop.
 /// </summary>
 internal sealed partial class SyntaxLowering(
-    string text, LineMap map, List<Diagnostic> diagnostics, IReadOnlySet<ParserRuleContext> brokenLines, IReadOnlySet<IToken> unterminatedGoldens)
+    string text, LineMap map, List<Diagnostic> diagnostics, IReadOnlySet<ParserRuleContext> brokenLines, IReadOnlySet<IToken> unterminatedGoldens, NamePool names)
 {
     public ImmutableArray<Statement> LowerFile(MmuParser.FileContext file) => LowerLines(file);
 
@@ -113,21 +113,8 @@ internal sealed partial class SyntaxLowering(
         }
     }
 
-    private AlgorithmQualifier LowerQualifier(ITerminalNode? node)
-    {
-        switch (node?.GetText())
-        {
-            case null:
-                return AlgorithmQualifier.None;
-            case "@legacy":
-                return AlgorithmQualifier.Legacy;
-            case "@recursive":
-                return AlgorithmQualifier.Recursive;
-            default:
-                Report(Span(node.Symbol), $"unknown algorithm '{node.GetText()}': write @legacy or @recursive");
-                return AlgorithmQualifier.None;
-        }
-    }
+    private AlgorithmQualifier? LowerQualifier(ITerminalNode? node) =>
+        node == null ? null : new AlgorithmQualifier(node.GetText()[1..], Span(node.Symbol));
 
     private GoldenBlock LowerGolden(IToken token)
     {
@@ -172,7 +159,7 @@ internal sealed partial class SyntaxLowering(
 
     private SourceSpan Span(int start, int end) => map.Span(start, end);
 
-    private Identifier Ident(ITerminalNode node) => new(node.GetText(), Span(node.Symbol));
+    private Identifier Ident(ITerminalNode node) => new(names.Intern(node.GetText()), Span(node.Symbol));
 
     private void Report(SourceSpan span, string message) =>
         diagnostics.Add(new Diagnostic(span, DiagnosticSeverity.Error, message));

@@ -21,29 +21,29 @@ internal sealed class TokenPreScanner
     private readonly ParseOptions options;
     private readonly LineMap map;
     private readonly List<Diagnostic> diagnostics;
-    private readonly HashSet<int> unterminatedStringStarts;
+    private readonly IReadOnlySet<int> unterminatedStringStarts;
     private readonly List<IToken> output = [];
     private readonly HashSet<IToken> unterminatedGoldens = new(ReferenceEqualityComparer.Instance);
 
     private TokenPreScanner(
-        IList<IToken> input, IEnumerable<IToken> unterminatedStrings, string text, ParseOptions options, LineMap map, List<Diagnostic> diagnostics)
+        IList<IToken> input, IReadOnlySet<int> unterminatedStrings, string text, ParseOptions options, LineMap map, List<Diagnostic> diagnostics)
     {
         this.input = input;
         this.text = text;
         this.options = options;
         this.map = map;
         this.diagnostics = diagnostics;
-        unterminatedStringStarts = unterminatedStrings.Select(t => t.StartIndex).ToHashSet();
+        unterminatedStringStarts = unterminatedStrings;
     }
 
-    /// <param name="input">Every token of the file, EOF last.</param>
-    /// <param name="unterminatedStrings">The opening quotes of strings not closed on their line.</param>
+    /// <param name="input">The tokens of whole top-level lines (a chunk of the file, or all of it), EOF last.</param>
+    /// <param name="unterminatedStrings">Where the strings not closed on their line open (their quotes' offsets).</param>
     /// <param name="text">The file's text.</param>
     /// <param name="options">The limits.</param>
     /// <param name="map">The file's line map.</param>
     /// <param name="diagnostics">Where to report.</param>
     public static PreScanResult Scan(
-        IList<IToken> input, IEnumerable<IToken> unterminatedStrings, string text, ParseOptions options, LineMap map, List<Diagnostic> diagnostics)
+        IList<IToken> input, IReadOnlySet<int> unterminatedStrings, string text, ParseOptions options, LineMap map, List<Diagnostic> diagnostics)
     {
         var scanner = new TokenPreScanner(input, unterminatedStrings, text, options, map, diagnostics);
         scanner.Run();

@@ -1,7 +1,7 @@
-namespace MmuDsl.Cli.Tests;
+namespace MmuDsl.Tests.Shared;
 
 /// <summary>A scratch folder for scenario files, removed at the end of the test.</summary>
-internal sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public TempDir()
     {
