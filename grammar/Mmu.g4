@@ -26,6 +26,18 @@ tokens { STR_TEXT, STR_ESCAPE, SKIPPED }
 @parser::members {
     /// <summary>True when the next token starts right where the previous one ends.</summary>
     private bool Adjacent() => TokenStream.LT(-1).StopIndex + 1 == TokenStream.LT(1).StartIndex;
+
+    /// <summary>
+    /// True when the variable ahead starts a page name: a name part or a dot follows it with no
+    /// space. Tested at the left edge of the variable alternative of primary, where ANTLR evaluates
+    /// it while predicting; deeper in a page name the adjacency test is not seen by prediction,
+    /// which would read a variable, the word role and a field read as one page name.
+    /// </summary>
+    private bool PageNameAhead()
+    {
+        var next = TokenStream.LT(2);
+        return TokenStream.LT(1).StopIndex + 1 == next.StartIndex && next.Type is DOT or ID or VAR or DOLLAR_LBRACE;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,8 +132,8 @@ primary
     | LBRACE (expr (COMMA expr)*)? RBRACE               # setLiteral
     | LPAREN expr RPAREN                                # parenthesized
     | STAT DOT anyName                                  # statField
+    | {!PageNameAhead()}? VAR                           # variable
     | pageName DOT anyName                              # pageField
-    | VAR                                               # variable
     ;
 
 // A page name is a run of parts written without spaces between them (`L$i`, `L${$i * 8}`, `$p`):

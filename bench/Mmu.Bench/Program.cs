@@ -13,6 +13,7 @@ internal static class Program
         new ExploreBenchmark(),
         new HtmlBenchmark(),
         new InterpreterBenchmark(),
+        new LspBenchmark(),
         new ParseBenchmark(),
         new PluginBenchmark(),
         new BigFileBenchmark(),

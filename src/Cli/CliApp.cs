@@ -22,6 +22,7 @@ public static class CliApp
         root.Add(TestCommand.Create(stdout, stderr, env));
         root.Add(DiffCommand.Create(stdout, stderr, env));
         root.Add(ExploreCommand.Create(stdout, stderr, env));
+        root.Add(LspCommand.Create(stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -60,7 +60,7 @@ public sealed partial class ShadowMmu
         {
             var mine = _pages[i];
             var theirs = source._pages[i];
-            if (mine.Level != theirs.Level || mine.RootCount != theirs.RootCount || !string.Equals(mine.Name, theirs.Name, StringComparison.Ordinal))
+            if (mine.Level != theirs.Level || mine.RootCount != theirs.RootCount || mine.Gfn != theirs.Gfn || mine.Role != theirs.Role || !string.Equals(mine.Name, theirs.Name, StringComparison.Ordinal))
             {
                 throw new MmuException(MmuErrorKind.BadArgument, $"cannot copy the state of another engine: page {i} is '{theirs.Name}' (level {theirs.Level}) there and '{mine.Name}' (level {mine.Level}) here");
             }

@@ -49,12 +49,19 @@ public sealed partial class ShadowMmu
     /// after <paramref name="yieldAfterBatches"/> batches <c>need_resched</c> is true, so it drops
     /// mmu_lock, <paramref name="atYield"/> runs (what other vCPUs do meanwhile: their faults
     /// unsync, link and zap pages), and the loop goes on walking until a walk returns 0. It yields
-    /// once. The page synced may be zapped at the yield point; the loop then walks what is left.
+    /// once. Only a root's sync may yield, as only <c>kvm_mmu_sync_roots</c> passes can_yield. The
+    /// root may be zapped at the yield point (it stays allocated, invalid); the loop then walks what
+    /// is left.
     /// </summary>
     public SyncOutcome SyncChildrenYielding(ShadowPage parent, int yieldAfterBatches, Action atYield)
     {
         ArgumentNullException.ThrowIfNull(atYield);
         RequireLive(parent, "sync");
+        if (!parent.IsRoot)
+        {
+            throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with yield-after: only a root's sync may yield (kvm_mmu_sync_roots); a page below a root is synced by the fault path, which may not (can_yield is false: use interrupt-after)");
+        }
+
         if (yieldAfterBatches < 1)
         {
             throw new MmuException(MmuErrorKind.BadArgument, $"cannot sync '{parent.Name}' with yield-after {yieldAfterBatches}: yield-after must be at least 1 batch");

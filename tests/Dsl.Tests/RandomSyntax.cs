@@ -11,7 +11,7 @@ namespace MmuDsl.Dsl.Tests;
 /// </summary>
 internal sealed class RandomSyntax(int seed)
 {
-    private static readonly string[] Names = ["R", "P3", "L", "leaf_2", "_x", "Zapped", "levels", "ins"];
+    private static readonly string[] Names = ["R", "P3", "L", "leaf_2", "_x", "Zapped", "levels", "ins", "role", "via", "fetch"];
     private static readonly string[] Fields = ["unsync", "unsync_children", "bitmap", "level", "gfn", "in", "zapped"];
     private static readonly string[] TextPieces = ["a", " ", "R1 L4", "\"", "\\", "$", "{0,7}", "#", "-", "é", "\t", "${", "}", "x"];
     private static readonly SourceSpan NoSpan = new("random.mmu", 1, 1, 0, 0);
@@ -43,12 +43,12 @@ internal sealed class RandomSyntax(int seed)
 
     private Statement Simple(int depth)
     {
-        int kind = random.Next(depth < 3 ? 24 : 22);
+        int kind = random.Next(depth < 3 ? 25 : 22);
         return kind switch
         {
-            0 => new RootStatement(Name(), Expr(2), random.Next(2) == 0 ? null : Expr(2), NoSpan),
-            1 => new PageStatement(Name(), Expr(2), random.Next(2) == 0 ? null : Expr(2), NoSpan),
-            2 => new LinkStatement(Name(), Expr(2), Name(), NoSpan),
+            0 => new RootStatement(Name(), Expr(2), random.Next(2) == 0 ? null : Expr(2), NoSpan) { Role = random.Next(3) == 0 ? Role() : null },
+            1 => new PageStatement(Name(), Expr(2), random.Next(2) == 0 ? null : Expr(2), NoSpan) { Role = random.Next(3) == 0 ? Role() : null },
+            2 => Link(),
             3 => new MapStatement(Name(), Expr(2), random.Next(2) == 0, NoSpan),
             4 => new UnlinkStatement(Name(), Expr(2), NoSpan),
             5 => new UnsyncStatement(Name(), NoSpan),
@@ -69,7 +69,23 @@ internal sealed class RandomSyntax(int seed)
             20 => new ExpectInvariantsStatement(NoSpan),
             21 => new EchoStatement(String(2), NoSpan),
             22 => new ForStatement(Id(), Expr(2), Expr(2), Block(depth + 1), NoSpan),
-            _ => new ProcStatement(Id(), [.. Enumerable.Range(0, random.Next(4)).Select(_ => Id())], Block(depth + 1), NoSpan),
+            23 => new ProcStatement(Id(), [.. Enumerable.Range(0, random.Next(4)).Select(_ => Id())], Block(depth + 1), NoSpan),
+            _ => new SyncStatement(Name(), null, NoSpan) { YieldAfter = Expr(2), AtYield = Block(depth + 1) },
+        };
+    }
+
+    /// <summary>A <c>role</c> expression (any: <c>role P.level</c> after a level or gfn that ends with a variable too).</summary>
+    private Expr Role() => Expr(2);
+
+    /// <summary><c>link P[i] -> C</c>, sometimes <c>via fetch</c>, sometimes with <c>interrupt-after N</c>.</summary>
+    private LinkStatement Link()
+    {
+        var link = new LinkStatement(Name(), Expr(2), Name(), NoSpan);
+        return random.Next(3) switch
+        {
+            0 => link,
+            1 => link with { ViaFetch = true },
+            _ => link with { ViaFetch = true, InterruptAfter = Expr(2) },
         };
     }
 

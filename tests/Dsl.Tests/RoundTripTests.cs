@@ -21,6 +21,25 @@ public sealed class RoundTripTests
         unsync L
         sync P
         sync P interrupt-after 2
+        page B level 1 gfn 0x40 role 2
+        root R2 level 4 role $n
+        link P[1] -> L via fetch
+        link P[2] -> L$i via fetch interrupt-after $n + 1
+        link via[0] -> fetch via fetch
+        page role level 1 role 1
+        sync R yield-after 2 {
+            unsync L
+            link P[3] -> C via fetch
+            sync P yield-after 1 {
+            }
+            show
+        ----
+        R L4 root unsync_children=0 bitmap={}
+        ----
+        }
+        trace sync R yield-after $n {
+            zap R
+        }
         fail-sync L
         zap P
         zap-unsync-children P
@@ -84,6 +103,15 @@ public sealed class RoundTripTests
     {
         ScenarioFile file = Parsing.Valid("  for   i in 0 ..3{   # x\n\tshow   $p\n }\nexpect ((1)+(2))*3==(9)\n");
         Assert.Equal("for i in 0..3 {\n    show $p\n}\nexpect (1 + 2) * 3 == 9\n", SyntaxPrinter.Print(file));
+    }
+
+    [Fact]
+    public void Print_KernelFidelityForms()
+    {
+        const string text = "page  B level 1 gfn 64   role 2\nlink P[0] -> C   via   fetch interrupt-after 1\nsync R yield-after 1{\n  unsync L\n}\n";
+        Assert.Equal(
+            "page B level 1 gfn 64 role 2\nlink P[0] -> C via fetch interrupt-after 1\nsync R yield-after 1 {\n    unsync L\n}\n",
+            SyntaxPrinter.Print(Parsing.Valid(text)));
     }
 
     [Fact]

@@ -36,6 +36,83 @@ public sealed class StatementTests
         Assert.Equal("C", Name(link.Child));
     }
 
+    [Fact]
+    public void RootAndPage_WithRole_ParseTheRoleAfterTheGfn()
+    {
+        var page = Parsing.Single<PageStatement>("page B level 1 gfn 0x40 role 2\n");
+        Assert.Equal(0x40, Int(page.Gfn));
+        Assert.Equal(2, Int(page.Role));
+        var root = Parsing.Single<RootStatement>("root R level 4 role $r\n");
+        Assert.Null(root.Gfn);
+        Assert.Equal("r", Assert.IsType<VariableExpr>(root.Role).Name);
+        Assert.Null(Parsing.Single<PageStatement>("page P level 1\n").Role);
+    }
+
+    [Fact]
+    public void Page_VariableThenRoleReadFromAField_Parses()
+    {
+        var page = Parsing.Single<PageStatement>("page A level 1 gfn $g role P.level\n");
+        Assert.Equal("g", Assert.IsType<VariableExpr>(page.Gfn).Name);
+        Assert.IsType<FieldExpr>(page.Role);
+        Assert.IsType<FieldExpr>(Parsing.Single<RootStatement>("root R level $l role P.level + 1\n").Role is BinaryExpr b ? b.Left : null);
+    }
+
+    [Fact]
+    public void Link_ViaFetch_WithAndWithoutInterruptAfter()
+    {
+        var plain = Parsing.Single<LinkStatement>("link P[5] -> C\n");
+        Assert.False(plain.ViaFetch);
+        Assert.Null(plain.InterruptAfter);
+
+        var fetch = Parsing.Single<LinkStatement>("link P[5] -> C via fetch\n");
+        Assert.True(fetch.ViaFetch);
+        Assert.Null(fetch.InterruptAfter);
+        Assert.Equal("C", Name(fetch.Child));
+
+        var interrupted = Parsing.Single<LinkStatement>("link P[$i] -> C$i via fetch interrupt-after 2\n");
+        Assert.True(interrupted.ViaFetch);
+        Assert.Equal(2, Int(interrupted.InterruptAfter));
+        Assert.Equal(2, interrupted.Child.Parts.Length);
+    }
+
+    [Fact]
+    public void Sync_YieldAfter_ParsesTheCountAndTheBlock()
+    {
+        var sync = Parsing.Single<SyncStatement>("sync R yield-after 1 {\n  unsync L\n  link P[0] -> C via fetch\n}\n");
+        Assert.Equal(1, Int(sync.YieldAfter));
+        Assert.Null(sync.InterruptAfter);
+        Assert.NotNull(sync.AtYield);
+        Assert.Collection(sync.AtYield.Statements, s => Assert.IsType<UnsyncStatement>(s), s => Assert.True(Assert.IsType<LinkStatement>(s).ViaFetch));
+        Assert.Empty(Parsing.Single<SyncStatement>("sync R yield-after $n {\n}\n").AtYield!.Statements);
+        Assert.Null(Parsing.Single<SyncStatement>("sync R\n").AtYield);
+    }
+
+    [Fact]
+    public void SyncYieldAfterSpan_RunsToClosingBrace_AndTraceWrapsIt()
+    {
+        const string text = "trace sync R yield-after 1 {\n  zap R\n}\nstats\n";
+        var file = Parsing.Valid(text);
+        var trace = Assert.IsType<TraceStatement>(file.Statements[0]);
+        var sync = Assert.IsType<SyncStatement>(trace.Inner);
+        Assert.Equal("sync R yield-after 1 {\n  zap R\n}", text[sync.Span.Start..sync.Span.End]);
+        Assert.IsType<ZapStatement>(Assert.Single(sync.AtYield!.Statements));
+        Assert.Equal(4, file.Statements[1].Span.Line);
+    }
+
+    [Fact]
+    public void ContextualWords_RoleViaFetch_StayPageNames()
+    {
+        // `role`, `via` and `fetch` are not reserved: they are words only where the grammar expects them.
+        var page = Parsing.Single<PageStatement>("page role level 1 role 1\n");
+        Assert.Equal("role", Name(page.Name));
+        var link = Parsing.Single<LinkStatement>("link via[0] -> fetch via fetch\n");
+        Assert.Equal("via", Name(link.Parent));
+        Assert.Equal("fetch", Name(link.Child));
+        Assert.True(link.ViaFetch);
+        Assert.IsType<FieldExpr>(Parsing.Expression("role.unsync"));
+        Assert.IsType<FieldExpr>(Parsing.Expression("via.zapped"));
+    }
+
     [Theory]
     [InlineData("map L[5]\n", false)]
     [InlineData("map P[5] large\n", true)]

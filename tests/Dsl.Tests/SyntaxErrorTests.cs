@@ -66,9 +66,27 @@ public sealed class SyntaxErrorTests
     [InlineData("expect $ == 1\n", "1:8: '$' must start a variable, as in '$n', or an expression, as in '${$n + 1}'")]
     [InlineData("algorithms\n", "1:11: expected an algorithm's name (such as 'legacy') or a plug-in's path in quotes after 'algorithms'")]
     [InlineData("expect P.\n", "1:10: expected a field name after '.'")]
+    [InlineData("link P[0] -> C via fetc\n", "1:16: unexpected 'via fetc' after the child: write 'via fetch' to link through the page-fault path, or end the line")]
+    [InlineData("link P[0] -> C fetch\n", "1:16: expected end of line after 'C', found 'fetch'")]
+    [InlineData("link P[0] -> C via fetch interrupt-after\n", "1:41: expected an expression after 'interrupt-after'")]
+    [InlineData("page P level 1 rol 2\n", "1:16: unexpected 'rol' after the level: write 'gfn N' and then 'role N' (the rest of the page's role), or end the line")]
+    [InlineData("page P level 1 role 2 gfn 3\n", "1:23: expected end of line after '2', found 'gfn'")]
+    [InlineData("root R level 4 gfn 3 role\n", "1:26: expected an expression after 'role'")]
+    [InlineData("sync R yield-after 1\n", "1:21: expected '{' ending the line after '1'")]
+    [InlineData("sync R yield-after {\n}\n", "1:20: expected an expression after 'yield-after', found '{'")]
+    [InlineData("sync R interrupt-after 1 yield-after 1 {\n}\n", "1:26: expected end of line after '1', found 'yield-after'")]
     public void Message_IsReadable(string text, string message)
     {
         Assert.Equal([message], Parsing.Messages(text));
+    }
+
+    [Fact]
+    public void YieldAfter_IsNamedAsAReservedWord()
+    {
+        Assert.Equal(
+            ["1:5: expected a variable name after 'let', found 'yield-after' ('yield-after' is a reserved word)"],
+            Parsing.Messages("let yield-after = 1\n"));
+        Assert.True(SyntaxFacts.IsReservedWord("yield-after"));
     }
 
     [Fact]

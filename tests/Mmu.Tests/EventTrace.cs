@@ -50,6 +50,11 @@ internal sealed class EventTrace
         SyncStarted s => $"{(s.Zap ? "zap-unsync-children" : "sync-children")} {s.Parent.Name}",
         SyncFinished f => $"end {f.Parent.Name} {f.Outcome} after {f.Batches}",
         WarningFired w => $"warn {w.Warning.Name}",
+        LinkedWithUnsyncChildren l => $"warn-link {l.Parent.Name}[{l.Index}] -> {l.Child.Name} ({l.UnsyncChildren})",
+        FetchRetried f => $"retry {f.Parent.Name}[{f.Index}] -> {f.Child.Name}",
+        SyncYielded y => $"yield {y.Parent.Name} after {y.Batches}",
+        UnsyncRefused r => $"refused {r.Page.Name} by {r.Tracker.Name}",
+        ZappedForWriteTracking z => $"write-track {z.NewPage} zaps {z.Leaf.Name}",
         _ => e.GetType().Name,
     };
 

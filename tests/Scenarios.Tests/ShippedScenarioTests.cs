@@ -26,7 +26,7 @@ public sealed class ShippedScenarioTests
         var all = ScenarioFiles.Under("scenarios");
         Assert.True(all.Count >= 30, $"only {all.Count} scenarios");
         string root = ScenarioFiles.Locate("scenarios");
-        foreach (var folder in new[] { "basics", "sharing", "batches", "zapping", "interruption", "scripting", "seed-review", "eager" })
+        foreach (var folder in new[] { "basics", "sharing", "batches", "zapping", "interruption", "scripting", "seed-review", "eager", "kernel" })
         {
             Assert.Contains(all, p => Path.GetRelativePath(root, p).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         }

@@ -138,7 +138,7 @@ internal sealed class EnginePair
         int simple = ops.Count;
         for (int n = 0; n < simple; n++)
         {
-            if (ops[n].Kind == OperationKind.Sync)
+            if (ops[n].Kind == OperationKind.Sync && FirstPages[ops[n].Page].IsRoot)
             {
                 foreach (var inner in OperationsAtYield(ops[n].Page, shape, slots, rawLink))
                 {

@@ -90,8 +90,9 @@ public sealed record ExploreOptions
     public bool RawLink { get; init; }
 
     /// <summary>
-    /// Also try, for every page a sync may start at, a sync that yields after its first batch with
-    /// each single operation of the bounds at the yield point (<c>sync P yield-after 1 { X }</c>).
+    /// Also try, for every root a sync may start at, a sync that yields after its first batch with
+    /// each single operation of the bounds at the yield point (<c>sync R yield-after 1 { X }</c>;
+    /// only a root's sync may yield).
     /// </summary>
     public bool Yields { get; init; }
 

@@ -95,6 +95,13 @@ public readonly record struct Operation(OperationKind Kind, int Page, int Slot =
         _ => $"sync {shape.Name(Page)} yield-after 1 {{\n  {Inner.ToStatement(shape)}\n}}",
     };
 
+    /// <inheritdoc/>
+    /// <remarks>Written out, not generated: the generated one would print <see cref="Inner"/>, whose
+    /// own <see cref="Inner"/> is an operation again, without end.</remarks>
+    public override string ToString() => Kind == OperationKind.SyncYield
+        ? $"{Kind} {Page} {{ {Inner} }}"
+        : $"{Kind} {Page} {Slot} {Child}";
+
     /// <summary>True when the operation names page <paramref name="index"/>.</summary>
     public bool Mentions(int index) =>
         Page == index || (IsLink && Child == index) || (Kind == OperationKind.SyncYield && Inner.Mentions(index));

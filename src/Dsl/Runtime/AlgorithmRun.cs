@@ -33,6 +33,9 @@ public sealed class AlgorithmRun
     /// <summary>The error that stopped the run (and the syntax errors of an include behind it), if one did.</summary>
     public List<Diagnostic> Errors { get; } = [];
 
+    /// <summary>True when <see cref="RunOptions.Cancellation"/> stopped the run (its last error says where).</summary>
+    public bool Cancelled { get; internal set; }
+
     /// <summary>Every statement executed, in order, with a snapshot after it (only when asked, for <c>mmudsl diff</c>).</summary>
     public List<(Statement Statement, MmuSnapshot State)>? Steps { get; internal set; }
 

@@ -46,6 +46,10 @@ internal sealed partial class Interpreter
     private long _statements;
     private int _callDepth;
     private ReadRecorder? _reads;
+    private readonly CancellationToken _cancellation;
+    private readonly IStepObserver? _stepObserver;
+    private StepView? _stepView;
+    private Scope? _stepScope;
 
     /// <param name="live">Hears each output chunk as it is printed (the runner writes output as it is produced).</param>
     public Interpreter(UnsyncWalkAlgorithm algorithm, SourceLoader loader, RunOptions options, bool recordSteps, AlgorithmRegistry registry, Action<OutputChunk>? live = null)
@@ -63,6 +67,8 @@ internal sealed partial class Interpreter
             _run.Steps = [];
         }
 
+        _cancellation = options.Cancellation;
+        _stepObserver = options.StepObserver;
         _maxLoopIterations = options.MaxLoopIterations;
         _maxPages = options.MaxPages;
         _maxCallDepth = options.MaxCallDepth;
@@ -133,6 +139,8 @@ internal sealed partial class Interpreter
             throw new ScriptRuntimeException(statement.Span, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements");
         }
 
+        ThrowIfCancelled(statement.Span);
+
         int warningsBefore = _mmu.Warnings.Count;
         bool completed = false;
         var outer = _current;
@@ -163,6 +171,47 @@ internal sealed partial class Interpreter
         if (_recordSteps && statement is not (ForStatement or ProcStatement or IncludeStatement or CallStatement or LetStatement))
         {
             _run.Steps!.Add((statement, MmuSnapshot.Capture(_mmu)));
+        }
+
+        if (_stepObserver != null)
+        {
+            ObserveStep(statement, scope);
+        }
+    }
+
+    private void ThrowIfCancelled(SourceSpan span)
+    {
+        if (_cancellation.IsCancellationRequested)
+        {
+            _run.Cancelled = true;
+            throw new ScriptRuntimeException(span, "the run was stopped here before it finished (cancelled)");
+        }
+    }
+
+    private void ObserveStep(Statement statement, Scope scope)
+    {
+        _stepView ??= new StepView(_run.Algorithm, _mmu, StepPageName);
+        var outer = _stepScope;
+        _stepScope = scope;
+        try
+        {
+            _stepObserver!.AfterStatement(statement, _stepView);
+        }
+        finally
+        {
+            _stepScope = outer;
+        }
+    }
+
+    private string? StepPageName(PageName name)
+    {
+        try
+        {
+            return _stepScope == null ? null : PageNameText(name, _stepScope);
+        }
+        catch (ScriptRuntimeException)
+        {
+            return null;
         }
     }
 
@@ -316,7 +365,7 @@ internal sealed partial class Interpreter
         _mmu.Link(parent, index, child);
         if (_mmu.Stats.LinkUnsyncChildren != before)
         {
-            _run.Notes.Add(new Diagnostic(s.Span, DiagnosticSeverity.Warning, $"link-unsync-children: '{child.Name}' still has unsync_children={child.UnsyncChildren} when linked; the kernel WARNs on this since 6.3, as its page-fault path syncs such a page first ('link ... via fetch'). Counted in stat.link_unsync_children, not in stat.warnings"));
+            _run.Notes.Add(new Diagnostic(s.Span, DiagnosticSeverity.Note, $"link-unsync-children: '{child.Name}' still has unsync_children={child.UnsyncChildren} when linked; the kernel WARNs on this since 6.3, as its page-fault path syncs such a page first ('link ... via fetch'). Counted in stat.link_unsync_children, not in stat.warnings"));
         }
     }
 
@@ -371,6 +420,7 @@ internal sealed partial class Interpreter
                 throw new ScriptRuntimeException(s.Span, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements and loop iterations");
             }
 
+            ThrowIfCancelled(s.Span);
             if (++_iterations > _maxLoopIterations)
             {
                 throw new ScriptRuntimeException(s.Span, $"loop limit reached: this run made more than {_maxLoopIterations} loop iterations (raise it with 'set max_loop_iterations N' or --max-loop-iterations)");

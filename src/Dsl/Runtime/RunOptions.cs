@@ -98,4 +98,13 @@ public sealed record RunOptions
             return Sources.SourceRead.Failed(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
         }
     }
+
+    /// <summary>
+    /// Stops a run between two statements (or loop iterations) once cancelled: the run ends with an
+    /// error there and <see cref="AlgorithmRun.Cancelled"/> set. The language server's time budget.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Sees the engine after every statement (the language server's hover); null: nobody.</summary>
+    public IStepObserver? StepObserver { get; init; }
 }

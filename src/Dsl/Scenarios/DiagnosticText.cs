@@ -16,7 +16,12 @@ public static class DiagnosticText
         ArgumentNullException.ThrowIfNull(diagnostic);
         ArgumentNullException.ThrowIfNull(source);
         var span = diagnostic.Span;
-        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        string severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Note => "note",
+            _ => "warning",
+        };
         var sb = new StringBuilder();
         sb.Append(span.Path).Append(':').Append(span.Line).Append(':').Append(span.Column).Append(": ").Append(severity);
         if (algorithm != null)

@@ -50,10 +50,24 @@ public static class ScenarioRunner
     }
 
     /// <summary>Runs a scenario whose text the caller has; includes are read relative to <paramref name="path"/>.</summary>
-    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false) => RunText(path, text, options, null, recordSteps);
+    public static ScenarioResult RunText(string path, string text, RunOptions options, bool recordSteps = false) => Run(path, text, null, options, null, recordSteps);
 
     /// <summary>As <see cref="RunText(string, string, RunOptions, bool)"/>, writing the output to <paramref name="liveOutput"/> as it is produced.</summary>
-    public static ScenarioResult RunText(string path, string text, RunOptions options, TextWriter? liveOutput, bool recordSteps = false)
+    public static ScenarioResult RunText(string path, string text, RunOptions options, TextWriter? liveOutput, bool recordSteps = false) =>
+        Run(path, text, null, options, liveOutput, recordSteps);
+
+    /// <summary>
+    /// Runs a scenario the caller has parsed (with <see cref="RunOptions.Parse"/>), so that it is not
+    /// parsed twice (the language server). The same as <see cref="RunText(string, string, RunOptions, bool)"/> on
+    /// <paramref name="parsed"/>'s text otherwise.
+    /// </summary>
+    public static ScenarioResult RunParsed(ParseResult parsed, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return Run(parsed.File.Path, parsed.File.Text, parsed, options, null, recordSteps: false);
+    }
+
+    private static ScenarioResult Run(string path, string text, ParseResult? parsed, RunOptions options, TextWriter? liveOutput, bool recordSteps)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -65,7 +79,7 @@ public static class ScenarioRunner
             {
                 try
                 {
-                    result = RunOnThisThread(path, text, options, recordSteps, liveOutput);
+                    result = RunOnThisThread(path, text, parsed, options, recordSteps, liveOutput);
                 }
                 catch (InsufficientExecutionStackException e)
                 {
@@ -92,11 +106,11 @@ public static class ScenarioRunner
         return result;
     }
 
-    private static ScenarioResult RunOnThisThread(string path, string text, RunOptions options, bool recordSteps, TextWriter? liveOutput)
+    private static ScenarioResult RunOnThisThread(string path, string text, ParseResult? preParsed, RunOptions options, bool recordSteps, TextWriter? liveOutput)
     {
         var result = new ScenarioResult(path);
         var loader = new SourceLoader(options);
-        var parsed = loader.Add(path, text);
+        var parsed = loader.Add(path, text, preParsed);
         result.Sources[path] = text;
         result.Files[path] = parsed.File;
         var syntaxErrors = parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

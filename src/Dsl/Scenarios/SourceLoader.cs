@@ -24,13 +24,13 @@ internal sealed class SourceLoader
     /// <summary>Files parsed so far, by path.</summary>
     public IReadOnlyDictionary<string, ParseResult> Parsed => _parsed;
 
-    /// <summary>Adds a file whose text the caller already has.</summary>
-    public ParseResult Add(string path, string text)
+    /// <summary>Adds a file whose text (and perhaps parse, <paramref name="parsed"/>) the caller already has.</summary>
+    public ParseResult Add(string path, string text, ParseResult? parsed = null)
     {
         if (!_parsed.TryGetValue(path, out var result))
         {
             _texts[path] = text;
-            result = ScenarioParser.Parse(path, text, _options.Parse);
+            result = parsed ?? ScenarioParser.Parse(path, text, _options.Parse);
             _parsed[path] = result;
         }
 

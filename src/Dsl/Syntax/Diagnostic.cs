@@ -9,7 +9,12 @@ public sealed record Diagnostic(SourceSpan Span, DiagnosticSeverity Severity, st
     /// </summary>
     public string Render(string sourceText)
     {
-        string severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        string severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Note => "note",
+            _ => "warning",
+        };
         return $"{Span.Path}:{Span.Line}:{Span.Column}: {severity}: {Printable.Text(Message)}\n{Span.Excerpt(sourceText)}";
     }
 }

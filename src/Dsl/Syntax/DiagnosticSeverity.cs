@@ -8,4 +8,7 @@ public enum DiagnosticSeverity
 
     /// <summary>Worth telling, does not stop the run.</summary>
     Warning,
+
+    /// <summary>A remark that changes no verdict (the kernel's advisory WARN a hand-built state may cause).</summary>
+    Note,
 }

@@ -5,16 +5,13 @@ namespace MmuDsl.Dsl.Syntax;
 /// <summary>Facts of the language that the parser, the printer and the interpreter share.</summary>
 public static class SyntaxFacts
 {
-    /// <summary>The reserved words: the statement words and the other keywords (LANGUAGE.md, "Lexical").</summary>
-    public static FrozenSet<string> ReservedWords { get; } = new[]
-    {
-        "root", "page", "link", "map", "unlink", "unsync", "sync", "fail-sync", "zap",
-        "zap-unsync-children", "set", "algorithms", "let", "for", "proc", "call", "include", "echo",
-        "show", "stats", "trace", "expect", "level", "gfn", "large", "interrupt-after", "in",
-        "invariants", "true", "false", "stat",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The reserved words: the statement words and the other keywords (docs/language.md, "Lexical").</summary>
+    public static FrozenSet<string> ReservedWords { get; } = KeywordsOfTheGrammar();
 
     /// <summary>True when <paramref name="text"/> is a reserved word.</summary>
+    /// <remarks>The reserved words are the grammar's keyword tokens (grammar/Mmu.g4): every token whose
+    /// literal is a word, <c>'root'</c> or <c>'interrupt-after'</c>; a new keyword is reserved without
+    /// a second list to keep.</remarks>
     public static bool IsReservedWord(string text) => ReservedWords.Contains(text);
 
     /// <summary>
@@ -84,4 +81,25 @@ public static class SyntaxFacts
         BinaryOperator.Or => 1,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
+
+    private static FrozenSet<string> KeywordsOfTheGrammar()
+    {
+        var words = new List<string>();
+        // GetLiteralName is null past the last token type.
+        var vocabulary = MmuDsl.Dsl.Parsing.Generated.MmuParser.DefaultVocabulary;
+        for (int type = 1; type <= byte.MaxValue; type++)
+        {
+            string? literal = vocabulary.GetLiteralName(type);
+            if (literal is { Length: > 2 } && literal[0] == '\'' && literal[^1] == '\'')
+            {
+                string word = literal[1..^1];
+                if (char.IsAsciiLetterLower(word[0]) && word.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
 }

@@ -1,0 +1,4 @@
+namespace MmuDsl.Lsp.Protocol;
+
+/// <summary>textDocument/completion.</summary>
+public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position);

@@ -1,0 +1,4 @@
+namespace MmuDsl.Lsp.Protocol;
+
+/// <summary>textDocument/documentSymbol.</summary>
+public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);

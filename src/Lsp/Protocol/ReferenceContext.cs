@@ -1,0 +1,4 @@
+namespace MmuDsl.Lsp.Protocol;
+
+/// <summary>Whether references include the declaration.</summary>
+public sealed record ReferenceContext(bool IncludeDeclaration);
