@@ -213,11 +213,27 @@
     return out;
   }
 
-  function describe(a, g) {
+  // A page's state in words; with its links when they are what differs.
+  function describe(a, g, links) {
     var st = stateOf(a, g), pg = D.pages[g];
     if (!st) return 'absent';
-    if (pg[1] === 1) return (st[0] & 2 ? 'zapped ' : '') + (st[0] & 1 ? 'unsync' : 'sync') + ' syncs=' + st[1];
-    return (st[0] & 2 ? 'zapped ' : '') + 'unsync_children=' + st[2] + ' bitmap={' + st[3].join(',') + '}';
+    var text = pg[1] === 1 ? (st[0] & 2 ? 'zapped ' : '') + (st[0] & 1 ? 'unsync' : 'sync') + ' syncs=' + st[1]
+      : (st[0] & 2 ? 'zapped ' : '') + 'unsync_children=' + st[2] + ' bitmap={' + st[3].join(',') + '}';
+    if (links) {
+      var l = [];
+      for (var i = 0; i < st[4].length; i += 3) if (st[4][i + 1] === 1) l.push(st[4][i] + ':' + D.pages[st[4][i + 2]][0]);
+      text += ' links {' + l.join(' ') + '}';
+    }
+    return text;
+  }
+
+  function linksDiffer(g) {
+    var first = null;
+    for (var a = 0; a < A; a++) {
+      var st = stateOf(a, g), key = st ? st[4].join(',') : '';
+      if (first === null) first = key; else if (key !== first) return true;
+    }
+    return false;
   }
 
   // ---- drawing ----
@@ -315,7 +331,8 @@
     });
     var diffs = Object.keys(differs).slice(0, 40).map(function (gs) {
       var g = +gs;
-      return '<div>≠ <b>' + esc(D.pages[g][0]) + '</b>: ' + D.algorithms.map(function (n, a) { return esc(describe(a, g)) + ' (' + esc(n) + ')'; }).join(' · ') + '</div>';
+      var links = linksDiffer(g);
+      return '<div>≠ <b>' + esc(D.pages[g][0]) + '</b>: ' + D.algorithms.map(function (n, a) { return esc(describe(a, g, links)) + ' (' + esc(n) + ')'; }).join(' · ') + '</div>';
     });
     $('diffs').innerHTML = diffs.join('');
     var file = D.files[s.f] || { path: '?', text: '' };
@@ -377,5 +394,7 @@
     get frame() { return pos; }, get frames() { return F; }, get firstRenderMs() { return firstRenderMs; },
     step: function () { return stepOf(pos); }, finalOf: finalOf, goTo: goTo, data: D
   };
-  if (F > 0) goTo(D.initial); else { $('panes').innerHTML = '<div class="empty">nothing ran</div>'; firstRenderMs = performance.now(); }
+  // #f=N in the address opens frame N (a link to a moment of the walk).
+  var asked = /^#f=(\d+)$/.exec(location.hash);
+  if (F > 0) goTo(asked ? +asked[1] : D.initial); else { $('panes').innerHTML = '<div class="empty">nothing ran</div>'; firstRenderMs = performance.now(); }
 })();

@@ -6,7 +6,7 @@ namespace MmuDsl.Html.Building;
 
 /// <summary>
 /// The size of a page's box, from the text the page's script writes in it (report.js,
-/// <c>nodeLines</c>: keep the two in step): <c>NAME Ln [root] [zapped]</c>; then
+/// <c>nodeSvg</c>: keep the two in step): <c>NAME Ln [root] [zapped]</c>; then
 /// <c>unsync_children=N</c> and <c>bitmap={...}</c>, or for level 1 <c>unsync</c>/<c>sync</c> and
 /// <c>syncs=N</c>; then, if any, a line of leaf and large sptes. Monospace text of 11 px.
 /// </summary>
