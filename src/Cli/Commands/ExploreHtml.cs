@@ -24,7 +24,7 @@ internal static class ExploreHtml
             string target = Path.ChangeExtension(repro.Path, ".html");
             string? error = run.HasSteps
                 ? HtmlReportFiles.Write(HtmlReport.Render(run, HtmlReportOptions.Default), target, TextWriter.Null)
-                : $"the repro did not run: {string.Join(" ", run.Result.Errors).Trim()}";
+                : $"the repro did not run: {string.Join("; ", run.Result.Errors.Select(e => e.Render().Split('\n')[0]))}";
             withReports[cls] = error == null ? repro with { Report = target } : repro with { ReportError = error };
         }
 

@@ -26,8 +26,8 @@ public sealed class ScenarioResult
     /// <summary>The algorithms the file itself asks for (its <c>algorithms</c> statement, else the default set), before the command line narrows them.</summary>
     internal List<string> DeclaredAlgorithms { get; } = [];
 
-    /// <summary>Syntax and runtime errors, rendered with their source line and caret.</summary>
-    public List<string> Errors { get; } = [];
+    /// <summary>The errors that stopped the scenario (exit 2), as values; each renders as printed (<see cref="ScenarioError.Render()"/>).</summary>
+    public List<ScenarioError> Errors { get; } = [];
 
     /// <summary>Remarks that change no verdict (a golden block not checked under an algorithm it has no section for), one a line.</summary>
     public List<string> Notes { get; } = [];

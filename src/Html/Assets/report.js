@@ -55,6 +55,11 @@
   // ---- the script ----
   var lineEls = {}, lineSteps = {};
   function key(f, l) { return f + ':' + l; }
+  // Errors come as values, each at its file and line (f -1: no place in these files).
+  var errorsAt = {};
+  D.errors.forEach(function (e) { if (e.f >= 0) (errorsAt[key(e.f, e.l)] = errorsAt[key(e.f, e.l)] || []).push(e); });
+  function errorHead(e) { return 'error' + (e.alg ? ' [' + e.alg + ']' : '') + ': ' + e.msg; }
+
   function buildScript() {
     var html = [], fails = {}, marks = {};
     D.failures.forEach(function (x) { (fails[key(x.f, x.l)] = fails[key(x.f, x.l)] || []).push(x); });
@@ -62,7 +67,7 @@
       var k = key(s.f, s.l);
       (lineSteps[k] = lineSteps[k] || []).push(i);
       var m = marks[k] = marks[k] || {};
-      if (s.d & 1) m.semantic = 1; if (s.d & 2) m.metadata = 1; if (s.d & 4) m.work = 1; if (s.err) m.err = 1;
+      if (s.d & 1) m.semantic = 1; if (s.d & 2) m.metadata = 1; if (s.d & 4) m.work = 1;
     });
     D.files.forEach(function (file, f) {
       html.push('<div class="file">' + esc(file.path) + '</div>');
@@ -76,12 +81,15 @@
         else if (trimmed.charAt(0) === '#') cls.push('comment');
         if (lineSteps[k]) cls.push('stmt');
         if (fails[k]) { cls.push('failed'); badges += '<span class="mark fail" title="failed">✗ ' + fails[k].length + '</span>'; }
-        var m = marks[k] || {};
-        if (m.err) badges += '<span class="mark err">error</span>';
+        var m = marks[k] || {}, errs = errorsAt[k] || [];
+        if (errs.length) { cls.push('failed'); badges += '<span class="mark err" title="' + esc(errs.map(errorHead).join('\n')) + '">error</span>'; }
         ['semantic', 'metadata', 'work'].forEach(function (kind) { if (m[kind]) badges += '<span class="mark ' + kind + '" title="after it, the algorithms differ in ' + kind + '">' + kind.charAt(0) + '</span>'; });
         html.push('<div class="' + cls.join(' ') + '" data-file="' + f + '" data-line="' + n + '"><span class="ln">' + n + '</span><code>' + esc(text) + '</code><span class="marks">' + badges + '</span></div>');
         (fails[k] || []).forEach(function (x) {
           html.push('<details class="failure" data-line="' + n + '"><summary>' + esc(x.head) + '</summary><pre>' + esc(x.details) + '</pre></details>');
+        });
+        errs.forEach(function (e) {
+          html.push('<details class="failure error" data-line="' + n + '" data-kind="' + esc(e.kind) + '"><summary>' + esc(errorHead(e)) + '</summary><pre>' + esc(e.text) + '</pre></details>');
         });
       });
     });
@@ -172,7 +180,7 @@
   // ---- what to highlight in a pane at this frame ----
   function highlights(a) {
     var s = D.steps[stepOf(pos)], j = pos - s.first, r = s.rec[a];
-    var hl = { changed: {}, visited: {}, marked: {}, clearedOn: {}, batch: {}, focus: -1, sub: null, rec: r, j: j, step: s };
+    var hl = { changed: {}, visited: {}, marked: {}, clearedOn: {}, batch: {}, focus: -1, sub: null, rec: r, j: j, step: s, a: a };
     // A stage marks what it changed; the state after a statement, what the whole statement changed.
     for (var f = j < s.sub ? pos : s.first; f <= pos; f++) {
       var d = D.deltas[a][f];
@@ -286,6 +294,10 @@
       if (r.drop) out += '<div class="notes">' + r.drop + ' further stages were not recorded</div>';
     }
     (r.fail || []).forEach(function (f) { out += '<div class="fail">' + esc(f) + '</div>'; });
+    // The error this algorithm's run stopped on at this statement, shown with the state it left.
+    if (s.err && hl.j === s.sub) (errorsAt[key(s.f, s.l)] || []).forEach(function (e) {
+      if (!e.alg || e.alg === D.algorithms[hl.a]) out += '<div class="fail error">' + esc(errorHead(e)) + '</div>';
+    });
     (r.warn || []).forEach(function (w) { out += '<div class="fail">WARN ' + esc(w) + '</div>'; });
     return out;
   }
@@ -359,7 +371,12 @@
     var st = $('status');
     st.textContent = D.exit === 0 ? 'everything held' : D.exit === 1 ? 'failed: see the marks in the script' : 'the run stopped on an error';
     st.className = D.exit === 0 ? 'ok' : 'failed';
-    $('errors').innerHTML = D.errors.map(function (e) { return '<pre>' + esc(e) + '</pre>'; }).join('');
+    $('errors').innerHTML = D.errors.map(function (e) { return '<pre data-f="' + e.f + '" data-l="' + e.l + '">' + esc(e.text) + '</pre>'; }).join('');
+    // An error with a place goes to the last execution of its statement (where the run stopped).
+    $('errors').addEventListener('click', function (e) {
+      var el = e.target.closest('pre'), list = el && lineSteps[key(el.dataset.f, el.dataset.l)];
+      if (list) goTo(finalOf(list[list.length - 1]));
+    });
     $('summary').innerHTML = D.summary.map(function (l) { return '<div class="' + esc(l[2]) + '" data-step="' + l[1] + '">' + esc(l[0]) + '</div>'; }).join('');
     $('summary').addEventListener('click', function (e) { var el = e.target.closest('[data-step]'); if (el && +el.dataset.step >= 0) goTo(finalOf(+el.dataset.step)); });
   }

@@ -10,6 +10,8 @@ internal sealed partial class ReportBuilder
     // An execution is its statement's place and the how-manieth time it ran. The runs are merged
     // in order; an execution that a run has further on waits for it (the other runs' executions
     // of statements qualified @NAME come first, alone); if every run waits, the first goes alone.
+    // Of several executions that need not wait (each run's next one is in no other run), the one
+    // earliest in its file goes first: `@recursive X` then the next line, which legacy ran alone.
     // Hot: compiled optimized at once (no tier-0 code and instrumentation, a cost a one-shot run of a large scenario pays in full).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private List<ReportStep> Timeline()
@@ -37,7 +39,7 @@ internal sealed partial class ReportBuilder
         {
             (SourceSpan Span, int Occurrence)? chosen = null;
             int firstActive = -1;
-            for (int a = 0; a < n && chosen == null; a++)
+            for (int a = 0; a < n; a++)
             {
                 if (head[a] >= keys[a].Count)
                 {
@@ -57,7 +59,7 @@ internal sealed partial class ReportBuilder
                         || !index[b].TryGetValue(key, out int at) || at < head[b];
                 }
 
-                if (ready)
+                if (ready && (chosen == null || Before(key.Span, chosen.Value.Span)))
                 {
                     chosen = key;
                 }
@@ -81,4 +83,7 @@ internal sealed partial class ReportBuilder
             steps.Add(new ReportStep(chosen.Value.Span, chosen.Value.Occurrence, records));
         }
     }
+
+    private static bool Before(SourceSpan a, SourceSpan b) =>
+        a.Path == b.Path && (a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column));
 }

@@ -81,7 +81,7 @@ internal sealed partial class ReportBuilder
             ExitCode = _result.ExitCode,
             Algorithms = _runs.Select(r => r.Algorithm).ToList(),
             Files = files,
-            Errors = _result.Errors,
+            Errors = Errors(files),
             Pages = _pages,
             PageNumbers = _gidOf,
             States = _states,
@@ -275,6 +275,18 @@ internal sealed partial class ReportBuilder
         }
 
         return files;
+    }
+
+    private List<ReportError> Errors(List<(string Path, string Text)> files)
+    {
+        var list = new List<ReportError>();
+        foreach (var e in _result.Errors)
+        {
+            int file = e.Span is { } span ? files.FindIndex(x => x.Path == span.Path) : -1;
+            list.Add(file < 0 ? new ReportError(-1, 0, 0, e) : new ReportError(file, e.Line, e.Column, e));
+        }
+
+        return list;
     }
 
     private List<ReportFailure> Failures(List<(string Path, string Text)> files)

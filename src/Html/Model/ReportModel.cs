@@ -20,8 +20,8 @@ internal sealed class ReportModel
     /// <summary>The files the scenario read (the main file first), with their text.</summary>
     public required IReadOnlyList<(string Path, string Text)> Files { get; init; }
 
-    /// <summary>The errors that stopped the run, as printed.</summary>
-    public required IReadOnlyList<string> Errors { get; init; }
+    /// <summary>The errors that stopped the run (and those of golden blocks), each placed at its file and line.</summary>
+    public required IReadOnlyList<ReportError> Errors { get; init; }
 
     public required IReadOnlyList<ReportPage> Pages { get; init; }
 

@@ -35,7 +35,7 @@ internal static partial class ReportJson
         }
 
         w.WriteEndArray();
-        Strings(w, "errors", model.Errors);
+        WriteErrors(model, w);
         WritePages(model, w);
         WriteStates(model, w);
         WriteSteps(model, w);
@@ -179,6 +179,28 @@ internal static partial class ReportJson
             }
 
             w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+
+    // Each error as a value: where (file number, line, column; -1 and 0 when it has no place in
+    // the report's files), its kind, the algorithm it happened under (null: every one), its
+    // message, and the text the command line prints for it.
+    private static void WriteErrors(ReportModel model, Utf8JsonWriter w)
+    {
+        w.WriteStartArray("errors");
+        foreach (var e in model.Errors)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("f", e.File);
+            w.WriteNumber("l", e.Line);
+            w.WriteNumber("c", e.Column);
+            w.WriteString("kind", e.Error.Kind.ToString());
+            w.WriteString("alg", e.Error.Algorithm);
+            w.WriteString("msg", e.Error.Message);
+            w.WriteString("text", e.Error.Render());
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace MmuDsl.Html.Tests.Cli;
 
 /// <summary><c>mmudsl run|diff --format html</c> and <c>explore --html</c>: files, exit codes, what they hold.</summary>
@@ -97,7 +99,13 @@ public sealed class HtmlCommandTests
         using var data = Mmudsl.Data(File.ReadAllText(report));
         var steps = data.RootElement.GetProperty("steps");
         Assert.Equal(1, steps[steps.GetArrayLength() - 1][6].GetInt32());
-        Assert.Contains("unknown page 'Nope'", data.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        // The error as a value, placed at its statement (the main file, its line and column).
+        var error = data.RootElement.GetProperty("errors")[0];
+        Assert.Contains("unknown page 'Nope'", error.GetProperty("msg").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Runtime", error.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("alg").ValueKind);
+        Assert.Equal((0, steps[steps.GetArrayLength() - 1][1].GetInt32(), 6), (error.GetProperty("f").GetInt32(), error.GetProperty("l").GetInt32(), error.GetProperty("c").GetInt32()));
+        Assert.StartsWith(dir.File("stops.mmu") + ":", error.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,6 +77,22 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public void StatementOfOneAlgorithm_ComesBeforeTheNextLine_ThatTheOtherRanAlone()
+    {
+        // Recursive alone runs line 5 and stops there on an error; legacy skips it and runs line 6.
+        string scenario = Path.Combine(Repo.Artifacts, "builder-order-after-stop.mmu");
+        File.WriteAllText(scenario, "root R level 3\npage Q level 2\nlink R[0] -> Q\n@legacy echo \"first\"\n@recursive link Q[0] -> R\nshow Q\n");
+        var run = HtmlReport.Run(scenario, RunOptions.Default);
+        var model = ReportBuilder.Build(run.Result, run.Recorders, HtmlReportOptions.Default);
+        Assert.Equal([1, 2, 3, 4, 5, 6], model.Steps.Select(s => s.Span.Line));
+        Assert.Null(model.Steps[4].Records[0]);
+        Assert.True(model.Steps[4].Error);
+        Assert.Null(model.Steps[5].Records[1]);
+        var error = Assert.Single(model.Errors);
+        Assert.Equal((0, 5, 25, "recursive"), (error.File, error.Line, error.Column, error.Error.Algorithm));
+    }
+
+    [Fact]
     public void SeedScenario_DiffersInMetadataAfterTheInterruptedSync_AndOpensThere()
     {
         var run = HtmlReport.Run(Repo.Scenario("seed-review/05-glorified-nop.mmu"), RunOptions.Default);
