@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using MmuDsl.Dsl.Output;
-using MmuDsl.Dsl.Scenarios;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
@@ -516,7 +515,7 @@ internal sealed partial class Interpreter
         {
             if (st.Qualifier is { } q && _registry.Find(q.Name) == null)
             {
-                throw new ScriptRuntimeException(q.Span, ScenarioRunner.UnknownQualifier(q.Name, _registry));
+                throw new ScriptRuntimeException(q.Span, UnknownQualifier.Message(q.Name, _registry));
             }
         }
 

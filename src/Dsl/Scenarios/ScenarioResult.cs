@@ -1,3 +1,4 @@
+using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 
@@ -7,7 +8,7 @@ namespace MmuDsl.Dsl.Scenarios;
 /// The outcome of running one scenario file under its algorithms: the output, the errors (exit 2),
 /// the failures (exit 1), the golden blocks, and each algorithm's run.
 /// </summary>
-public sealed class ScenarioResult
+public sealed class ScenarioResult : IGoldenRun
 {
     internal ScenarioResult(string path)
     {
@@ -19,6 +20,12 @@ public sealed class ScenarioResult
 
     /// <summary>The algorithms it ran under, in order (empty: skipped).</summary>
     public List<string> Algorithms { get; } = [];
+
+    IReadOnlyList<GoldenBlockResult> IGoldenRun.GoldenBlocks => GoldenBlocks;
+
+    IReadOnlyDictionary<string, string> IGoldenRun.Sources => Sources;
+
+    IReadOnlyList<string> IGoldenRun.Algorithms => Algorithms;
 
     /// <summary>True when the set of algorithms was empty: reported as skipped, not failed.</summary>
     public bool Skipped => Errors.Count == 0 && Algorithms.Count == 0;

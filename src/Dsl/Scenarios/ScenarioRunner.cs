@@ -212,7 +212,7 @@ public static class ScenarioRunner
         {
             if (statement.Qualifier is { } q && registry.Find(q.Name) == null)
             {
-                result.Errors.Add(ScenarioError.At(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier(q.Name, registry)) { Kind = ErrorKind.Algorithm }, text));
+                result.Errors.Add(ScenarioError.At(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier.Message(q.Name, registry)) { Kind = ErrorKind.Algorithm }, text));
             }
         }
 
@@ -222,10 +222,6 @@ public static class ScenarioRunner
             : fromCommandLine == null ? fromFile : fromFile.Where(fromCommandLine.Contains).ToList();
         return [.. candidates.OrderBy(registry.RunOrder)];
     }
-
-    /// <summary>The message for an <c>@NAME</c> that names no algorithm of the run.</summary>
-    internal static string UnknownQualifier(string name, AlgorithmRegistry registry) =>
-        $"unknown algorithm '@{name}': write @ and an algorithm's name ({registry.Names()})";
 
     private static string LiteralText(StringExpr path) =>
         string.Concat(path.Parts.OfType<StringTextPart>().Select(p => p.Text));

@@ -5,8 +5,9 @@ using MmuDsl.Mmu;
 namespace MmuDsl.Dsl.Tests.Runtime;
 
 /// <summary>
-/// LANGUAGE.md: a runtime error stops the run "with a diagnostic, nothing half-done", and a zapped
-/// page may only be read (by <c>expect</c>, <c>show</c> and any expression).
+/// docs/language.md#errors: a runtime error stops the run at the statement that caused it, with
+/// a diagnostic and nothing half-done; and a zapped page may only be read (by <c>expect</c>,
+/// <c>show</c> and any expression: docs/language.md#statements).
 /// </summary>
 public sealed class RuntimeErrorStateTests
 {
