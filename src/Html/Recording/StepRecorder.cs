@@ -15,7 +15,7 @@ namespace MmuDsl.Html.Recording;
 /// event right after its change, and holds back what a walk cleared until the walk's own event,
 /// so that a walk and its clearings are one stage. An event of a type this class does not know
 /// makes the statement compare every page instead (exact, only slower).
-/// Read this when the engine gains an event: name its pages in <see cref="PagesOf"/>;
+/// Read this when the engine gains an event: name its pages in <see cref="OnEvent"/>;
 /// RecorderTests.StatementChanges_EqualSnapshots_ForEveryShippedScenario pins the whole.
 /// </summary>
 internal sealed partial class StepRecorder(string algorithm) : IRunWatcher
