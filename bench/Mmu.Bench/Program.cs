@@ -11,6 +11,7 @@ internal static class Program
     [
         new EngineBenchmark(),
         new ExploreBenchmark(),
+        new HtmlBenchmark(),
         new InterpreterBenchmark(),
         new LspBenchmark(),
         new ParseBenchmark(),

@@ -28,6 +28,7 @@ internal static class ExploreCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
+        var html = new Option<string?>("--html") { Description = "Also write an HTML report beside each repro (x.mmu, x.html), into DIR (the repro folder: -o DIR)" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
         var rawLink = new Option<bool>("--raw-link") { Description = "Link with link_shadow_page alone, whatever the child holds; by default links go through the page-fault path (link ... via fetch), which syncs a child with unsync children first" };
         var yields = new Option<bool>("--yield") { Description = "Also try syncs that yield after their first batch, with each operation of the bounds at the yield point (sync P yield-after 1 { X })" };
@@ -35,7 +36,7 @@ internal static class ExploreCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, noShrink, format, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, html, noShrink, format, noColor })
         {
             command.Add(o);
         }
@@ -107,6 +108,19 @@ internal static class ExploreCommand
                 RawLink = parse.GetValue(rawLink),
                 Yields = parse.GetValue(yields),
             };
+            string folder = parse.GetValue(output)!;
+            string? htmlFolder = parse.GetValue(html);
+            if (htmlFolder != null)
+            {
+                if (parse.GetResult(output) is { Implicit: false } && Path.GetFullPath(folder) != Path.GetFullPath(htmlFolder))
+                {
+                    stderr.WriteLine("mmudsl: error: --html DIR writes the reports beside the repros: give one folder (--html DIR alone, or the same as -o)");
+                    return 2;
+                }
+
+                folder = htmlFolder;
+            }
+
             string? problem = Validate(options);
             if (problem != null)
             {
@@ -130,7 +144,12 @@ internal static class ExploreCommand
                 }
             }
 
-            var repros = ExploreRepro.WriteAll(report, parse.GetValue(output)!);
+            var repros = ExploreRepro.WriteAll(report, folder);
+            if (htmlFolder != null)
+            {
+                repros = ExploreHtml.WriteAll(repros);
+            }
+
             stdout.Write(parse.GetValue(format) == "json" ? ExploreJsonReport.Render(report, repros) : Render(report, paint, repros));
             return report.Clean ? 0 : 1;
         });
@@ -202,6 +221,14 @@ internal static class ExploreCommand
                 sb.Append(repro.Error == null
                     ? $"   repro: {repro.Path} ({repro.Statements} statements)"
                     : $"   repro NOT written: {repro.Error}");
+                if (repro.Report != null)
+                {
+                    sb.Append($", report: {repro.Report}");
+                }
+                else if (repro.ReportError != null)
+                {
+                    sb.Append($", report NOT written: {repro.ReportError}");
+                }
             }
 
             sb.Append('\n');

@@ -60,6 +60,16 @@ internal static class ExploreJsonReport
                     {
                         w.WriteString("reproError", repro.Error);
                     }
+
+                    if (repro.Report != null)
+                    {
+                        w.WriteString("report", repro.Report);
+                    }
+
+                    if (repro.ReportError != null)
+                    {
+                        w.WriteString("reportError", repro.ReportError);
+                    }
                 }
 
                 w.WriteEndObject();

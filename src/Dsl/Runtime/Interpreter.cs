@@ -30,6 +30,7 @@ internal sealed partial class Interpreter
     private readonly List<StringBuilder> _traces = [];
     private readonly StringBuilder _nameBuilder = new();
     private readonly bool _recordSteps;
+    private readonly IRunWatcher? _watcher;
     private readonly Action<OutputChunk>? _live;
     private long _maxLoopIterations;
     private long _maxOutput;
@@ -71,6 +72,12 @@ internal sealed partial class Interpreter
         if (options.TraceAll)
         {
             _mmu.Observer = e => Emit(_current, null, "  | " + e.Describe() + "\n");
+        }
+
+        _watcher = options.Watcher?.Invoke(algorithm.Name);
+        if (_watcher != null)
+        {
+            _mmu.Observer += _watcher.OnEvent;
         }
     }
 
@@ -131,11 +138,13 @@ internal sealed partial class Interpreter
         ThrowIfCancelled(statement.Span);
 
         int warningsBefore = _mmu.Warnings.Count;
+        bool completed = false;
         var outer = _current;
         _current = statement;
         try
         {
             Dispatch(statement, scope);
+            completed = true;
         }
         catch (MmuException e)
         {
@@ -147,6 +156,11 @@ internal sealed partial class Interpreter
             for (int w = warningsBefore; w < _mmu.Warnings.Count; w++)
             {
                 _run.Warnings.Add(new FiredWarning(statement.Span, _mmu.Warnings[w]));
+            }
+
+            if (_watcher != null && statement is not (ForStatement or ProcStatement or IncludeStatement or CallStatement or LetStatement))
+            {
+                _watcher.OnStatement(statement, _run, completed);
             }
         }
 
