@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Bench.Harness;
 using MmuDsl.Mmu.Invariants;

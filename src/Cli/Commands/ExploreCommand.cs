@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Plugins;

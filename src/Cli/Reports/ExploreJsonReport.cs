@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MmuDsl.Cli.Commands;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 
 namespace MmuDsl.Cli.Reports;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 
-namespace MmuDsl.Dsl.Tests.Explore;
+namespace MmuDsl.Explore.Tests;
 
 /// <summary>
 /// The explorer's search against a naive one: every sequence up to the bound replayed from

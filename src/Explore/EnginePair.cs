@@ -1,7 +1,7 @@
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Two engines, one per algorithm, built from one shape and driven by the same operations. The

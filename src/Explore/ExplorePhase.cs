@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>What an exploration is doing (see <see cref="ExploreProgress"/>).</summary>
 public enum ExplorePhase

@@ -5,7 +5,7 @@ using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Invariants;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Bounded exhaustive differential checking: every canonical shape within the bounds, every

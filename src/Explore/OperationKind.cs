@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>The operations the explorer applies.</summary>
 public enum OperationKind : byte

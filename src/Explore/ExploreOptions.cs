@@ -1,5 +1,5 @@
 using MmuDsl.Mmu.Algorithms;
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 2 further pages, levels

@@ -5,7 +5,7 @@ using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Invariants;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// The search of one shape: breadth first over operation sequences up to the bound, every state

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 
-namespace MmuDsl.Dsl.Tests.Explore;
+namespace MmuDsl.Explore.Tests;
 
 /// <summary>
 /// The shape enumerator against a brute-force oracle: every link set of every level combination,

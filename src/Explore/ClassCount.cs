@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>How often a finding class was seen, its smallest instance, and (after shrinking) its repro.</summary>
 public sealed class ClassCount

@@ -2,7 +2,7 @@ using System.Text;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Writes a finding as a .mmu scenario that <c>mmudsl run</c> reproduces: the shape, the

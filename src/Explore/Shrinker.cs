@@ -3,7 +3,7 @@ using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Invariants;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Shrinks a finding to a smaller instance of the same class: fewer operations, fewer pages, fewer

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>One instance of a finding: the shape, the batch capacity, the operations, and what was seen.</summary>
 public sealed record Finding(FindingClass Class, Shape Shape, int Capacity, ImmutableArray<Operation> Operations, string Description)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using MmuDsl.Mmu;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// A page-table shape: roots first, then the other pages, each with a level, and the links

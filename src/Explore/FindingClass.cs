@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>What the explorer can find, reported separately.</summary>
 public enum FindingClass

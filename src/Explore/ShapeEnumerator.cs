@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Every page-table shape within the bounds, each isomorphism class once. A shape has 1..MaxRoots

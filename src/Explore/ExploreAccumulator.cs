@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using MmuDsl.Mmu;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>One worker's totals and findings, merged into the report when the worker ends.</summary>
 internal sealed class ExploreAccumulator

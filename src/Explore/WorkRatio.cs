@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>A sequence and the visits of both algorithms over it.</summary>
 internal readonly record struct WorkRatio(Shape Shape, int ShapeOrder, int Capacity, ImmutableArray<Operation> Operations, long FirstVisits, long SecondVisits)

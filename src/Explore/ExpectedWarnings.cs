@@ -1,6 +1,6 @@
 using MmuDsl.Mmu;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Which warnings are findings. Below a shape's safe batch capacity (its highest root's level) a

@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// Where a running exploration stands, for a caller that reports progress while it runs (the

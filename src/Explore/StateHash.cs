@@ -1,6 +1,6 @@
 using MmuDsl.Mmu;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// A 128-bit hash of the combined state of an engine pair (every page's flags, counts, bitmap,

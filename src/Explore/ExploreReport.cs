@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>What an exploration found and how much it did.</summary>
 public sealed class ExploreReport

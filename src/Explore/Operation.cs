@@ -1,6 +1,6 @@
 using MmuDsl.Mmu;
 
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// One operation on a shape's pages (indexes into the shape). A <see cref="OperationKind.SyncYield"/>

@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>
 /// The bounds are too large to explore in memory: more canonical shapes than

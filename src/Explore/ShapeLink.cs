@@ -1,4 +1,4 @@
-namespace MmuDsl.Dsl.Explore;
+namespace MmuDsl.Explore;
 
 /// <summary>Spte <paramref name="Slot"/> of page <paramref name="Parent"/> links page <paramref name="Child"/> (indexes into the shape's pages).</summary>
 public readonly record struct ShapeLink(int Parent, int Slot, int Child) : IComparable<ShapeLink>
