@@ -5,8 +5,8 @@ namespace MmuDsl.Explore;
 
 /// <summary>
 /// Two engines, one per algorithm, built from one shape and driven by the same operations. The
-/// explorer keeps a <see cref="Clone"/> of each state it will extend, and tries each operation on
-/// a scratch pair restored with <see cref="CopyFrom"/> (no allocation, no replay).
+/// explorer keeps each state it will extend as a <see cref="StateVector"/>, and tries each
+/// operation on a scratch pair restored from it (no allocation, no replay).
 /// </summary>
 internal sealed class EnginePair
 {
@@ -78,6 +78,15 @@ internal sealed class EnginePair
         AlgorithmFailure = source.AlgorithmFailure;
     }
 
+    /// <summary>Sets the pair's flags after its engines were restored from a <see cref="StateVector"/> (nothing diverged or failed in a state that is extended).</summary>
+    public void Restore(bool interrupted, bool yielded)
+    {
+        Interrupted = interrupted;
+        Yielded = yielded;
+        StructuralDivergence = null;
+        AlgorithmFailure = null;
+    }
+
     /// <summary>Applies one operation to both engines.</summary>
     public void Apply(Operation op, Shape shape)
     {
@@ -129,10 +138,18 @@ internal sealed class EnginePair
     public List<Operation> ValidOperations(Shape shape, IReadOnlyList<int> slots, bool rawLink = false, bool yields = false)
     {
         var ops = new List<Operation>();
+        ValidOperations(ops, shape, slots, rawLink, yields);
+        return ops;
+    }
+
+    /// <summary>The same, into <paramref name="ops"/> (cleared first), so that a search reuses one list.</summary>
+    public void ValidOperations(List<Operation> ops, Shape shape, IReadOnlyList<int> slots, bool rawLink, bool yields)
+    {
+        ops.Clear();
         AddSimpleOperations(ops, FirstPages, shape, slots, rawLink);
         if (!yields)
         {
-            return ops;
+            return;
         }
 
         int simple = ops.Count;
@@ -146,8 +163,6 @@ internal sealed class EnginePair
                 }
             }
         }
-
-        return ops;
     }
 
     private ShadowMmu? _probe;

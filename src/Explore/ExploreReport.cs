@@ -51,6 +51,43 @@ public sealed class ExploreReport
     /// <summary>Wall-clock time.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>States explored per second of <see cref="Elapsed"/>.</summary>
+    public double StatesPerSecond => States / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    /// <summary>Distinct states stored over every search (a state reached under several capacities once).</summary>
+    public long Vectors { get; internal set; }
+
+    /// <summary>Bytes of their packed vectors.</summary>
+    public long VectorBytes { get; internal set; }
+
+    /// <summary>The mean size of a packed state (<see cref="StateVector"/>), in bytes.</summary>
+    public double BytesPerState => Vectors == 0 ? 0 : VectorBytes / (double)Vectors;
+
+    /// <summary>The most memory one shape's search held (its visited set and frontiers), in bytes.</summary>
+    public long LargestSearchBytes { get; internal set; }
+
+    /// <summary>The distinct states that search held.</summary>
+    public long LargestSearchStates { get; internal set; }
+
+    /// <summary>Bytes of memory per distinct state in the search that held the most.</summary>
+    public double MemoryPerState => LargestSearchStates == 0 ? 0 : LargestSearchBytes / (double)LargestSearchStates;
+
+    /// <summary>The most memory the searches held at once (visited sets and frontiers of every worker), in bytes.</summary>
+    public long PeakSearchBytes { get; internal set; }
+
+    /// <summary>The sum, over searches, of the square of their distinct states.</summary>
+    internal double SquaredStates { get; set; }
+
+    /// <summary>
+    /// With a visited set of 128-bit hashes, about the chance that two distinct states of one
+    /// search collided (the sum over searches of n²/2¹²⁹, as for a random function); 0 with
+    /// <see cref="ExploreOptions.ExactStates"/>.
+    /// </summary>
+    public double CollisionChance => Options.ExactStates ? 0 : SquaredStates / Math.Pow(2, 129);
+
+    /// <summary>The memory budget the searches ran under (<see cref="ExploreOptions.MemoryLimit"/>), in bytes.</summary>
+    public long MemoryLimit { get; internal set; }
+
     /// <summary>Findings by class.</summary>
     public Dictionary<FindingClass, ClassCount> Classes { get; } = [];
 

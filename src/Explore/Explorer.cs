@@ -40,6 +40,8 @@ public static class Explorer
 
         report.ShapesExplored = shapes.Count;
         report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
+        var budget = new MemoryBudget(options.MemoryLimit ?? MemoryBudget.DefaultLimit());
+        report.MemoryLimit = budget.Limit;
         try
         {
             if (status != null)
@@ -49,13 +51,14 @@ public static class Explorer
                 status.Runs = report.Runs;
                 if (options.Estimate)
                 {
-                    Estimate(shapes, options, first, second, status, cancel);
+                    Estimate(shapes, options, first, second, budget, status, cancel);
                 }
 
                 status.Start(ExplorePhase.Searching);
             }
 
-            Search(shapes, options, first, second, report, progress, status, cancel);
+            Search(shapes, options, first, second, budget, report, progress, status, cancel);
+            report.PeakSearchBytes = budget.Peak;
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ExploreLimitException>().FirstOrDefault() is { } limit)
         {
@@ -94,7 +97,7 @@ public static class Explorer
     // A pilot of a few shapes spread over the enumeration order (which runs smallest first), timed
     // on the same threads; the whole is estimated in proportion. Its findings are not kept: the
     // search meets them again.
-    private static void Estimate(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreProgress status, CancellationToken cancel)
+    private static void Estimate(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreProgress status, CancellationToken cancel)
     {
         const int PilotSize = 12;
         status.Start(ExplorePhase.Estimating);
@@ -107,7 +110,7 @@ public static class Explorer
             shape =>
             {
                 var acc = new ExploreAccumulator();
-                new ShapeSearch(shape, 0, Capacities(shape, options), options, first, second, acc).Run();
+                new ShapeSearch(shape, 0, Capacities(shape, options), options, first, second, acc, budget).Run();
                 Interlocked.Add(ref states, acc.States);
             });
         double scale = (double)shapes.Count / pilot.Count;
@@ -116,7 +119,7 @@ public static class Explorer
         status.EstimatedTime = clock.Elapsed * scale;
     }
 
-    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
+    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
     {
         int done = 0;
         long states = 0;
@@ -129,7 +132,7 @@ public static class Explorer
             {
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc).Run();
+                    new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc, budget).Run();
                     int d = Interlocked.Increment(ref done);
                     long fresh = acc.TakeNewStates();
                     long s = Interlocked.Add(ref states, fresh);

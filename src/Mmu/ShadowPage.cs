@@ -198,6 +198,17 @@ public sealed class ShadowPage
 
     internal void ClearSpte(int index) => _sptes!.Clear(index);
 
+    /// <summary>Clears every spte (keeping the table for reuse).</summary>
+    internal void ResetSptes() => _sptes?.Reset();
+
+    /// <summary>Drops every parent pte (keeping the list for reuse).</summary>
+    internal void ClearParentPtes()
+    {
+        _hasFirstParent = false;
+        _firstParent = default;
+        _moreParents?.Clear();
+    }
+
     /// <summary>
     /// Takes <paramref name="source"/>'s sptes, parent ptes and bitmap (the dense
     /// fields are copied by the engine); pages are mapped by id into <paramref name="pages"/>.

@@ -82,11 +82,16 @@ public sealed class ExplorerTests
     }
 
     [Fact]
-    public void SearchHoldingTooManyStates_StopsWithExploreLimitException()
+    public void SearchBeyondTheMemoryBudget_StopsWithExploreLimitException()
     {
-        var e = Assert.Throws<ExploreLimitException>(() => Explorer.Run(Small with { MaxFrontier = 50 }));
-        Assert.Contains("more than 50 states to extend", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ExploreLimitException>(() => Explorer.Run(Small with { MemoryLimit = 64 * 1024 }));
+        Assert.Contains("more than the memory budget of 64 KiB (--memory", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the search of shape", e.Message, StringComparison.Ordinal);
         Assert.Contains("lower --ops", e.Message, StringComparison.Ordinal);
+
+        // The same bounds within a budget that holds them: the budget was the only limit.
+        var report = Explorer.Run(Small with { MemoryLimit = 64L << 20 });
+        Assert.True(report.PeakSearchBytes is > 64 * 1024 and <= 64L << 20, $"{report.PeakSearchBytes}");
     }
 
     [Fact]

@@ -1,0 +1,178 @@
+namespace MmuDsl.Mmu;
+
+/// <summary>
+/// The engine's state as a compact byte vector, for model checkers that keep millions of states
+/// (mmudsl explore): <see cref="PackState"/> writes it, <see cref="UnpackState"/> makes an engine
+/// built from the same pages hold it again. Only what an operation can change is packed, and
+/// only over a fixed, ascending list of spte slots (the only ones children are linked at):
+/// <c>stat.unsync</c>, then for each page its flags (unsync, zapped, fail-next-sync), its sync
+/// count, its <c>unsync_children</c>, its bitmap (one bit per slot), for a page above level 1
+/// the child of each slot, and its parent ptes in order (marking climbs them in that order).
+/// With 4 pages and 3 slots that is about 40 bytes.
+/// <para>
+/// Not packed, and reset by <see cref="UnpackState"/>: the counters but <c>stat.unsync</c> (zero
+/// afterwards), the warnings and the recorded sync-postcondition violations (none afterwards).
+/// A checker reads those as differences over one operation, which they stay.
+/// </para>
+/// </summary>
+public sealed partial class ShadowMmu
+{
+    /// <summary>
+    /// The most bytes <see cref="PackState"/> can write for this engine's pages over
+    /// <paramref name="slotCount"/> slots.
+    /// </summary>
+    public int PackedSizeBound(int slotCount)
+    {
+        int upper = 0;
+        foreach (var page in _pages)
+        {
+            upper += page.Level >= 2 ? 1 : 0;
+        }
+
+        // stat.unsync; per page 5 bytes, a child per slot above level 1, and at most one parent
+        // pte per (upper page, slot).
+        return 1 + (_pages.Count * (5 + (upper * slotCount))) + (upper * slotCount);
+    }
+
+    /// <summary>
+    /// Writes the state into <paramref name="into"/> (at least <see cref="PackedSizeBound"/>
+    /// bytes) over <paramref name="slots"/> (ascending, at most 8) and returns the bytes written.
+    /// Throws <see cref="MmuException"/> when the state does not fit: an spte, a bit or a parent
+    /// pte outside the slots, a leaf spte, more than 255 pages by slots, or a count beyond a byte.
+    /// </summary>
+    public int PackState(Span<byte> into, ReadOnlySpan<int> slots)
+    {
+        int n = slots.Length;
+        if (n is < 1 or > 8 || _pages.Count * n > 255)
+        {
+            throw Unpackable($"{_pages.Count} pages over {n} slots");
+        }
+
+        int at = 0;
+        into[at++] = SignedByte(Stats.Unsync, "stat.unsync");
+        for (int id = 0; id < _pages.Count; id++)
+        {
+            var page = _pages[id];
+            ref var s = ref _syncStates[id];
+            into[at++] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+            into[at++] = s.Syncs is >= 0 and <= 255 ? (byte)s.Syncs : throw Unpackable($"{page.Name}.syncs = {s.Syncs}");
+            into[at++] = SignedByte(s.UnsyncChildren, $"{page.Name}.unsync_children");
+            ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
+            int bits = 0;
+            for (int j = 0; j < n; j++)
+            {
+                bits |= bitmap.IsSet(slots[j]) ? 1 << j : 0;
+            }
+
+            if (BitOperationsCount(bits) != bitmap.PopCount())
+            {
+                throw Unpackable($"{page.Name}'s bitmap {bitmap} has a bit outside the slots");
+            }
+
+            into[at++] = (byte)bits;
+            if (page.Level >= 2)
+            {
+                var sptes = page.Sptes;
+                int links = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    int rank = sptes?.LinkRank(slots[j]) ?? -1;
+                    into[at++] = rank < 0 ? (byte)0 : (byte)(sptes!.ChildIdAtRank(rank) + 1);
+                    links += rank < 0 ? 0 : 1;
+                }
+
+                if ((sptes?.PresentCount ?? 0) != links)
+                {
+                    throw Unpackable($"{page.Name} has an spte outside the slots, or a leaf spte");
+                }
+            }
+            else if (page.PresentCount != 0)
+            {
+                throw Unpackable($"{page.Name} has leaf sptes");
+            }
+
+            int parents = page.ParentCount;
+            into[at++] = (byte)parents;
+            for (int k = 0; k < parents; k++)
+            {
+                var pte = page.ParentAt(k);
+                int j = slots.IndexOf(pte.Index);
+                if (j < 0)
+                {
+                    throw Unpackable($"{page.Name}'s parent pte {pte.Parent.Name}[{pte.Index}] is outside the slots");
+                }
+
+                into[at++] = (byte)((pte.Parent.Id * n) + j);
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Makes this engine hold the state <paramref name="from"/> was packed from (by an engine made
+    /// of the same pages, over the same <paramref name="slots"/>) and returns the bytes read. The
+    /// counters but <c>stat.unsync</c> are zeroed, the warnings and recorded violations cleared.
+    /// </summary>
+    public int UnpackState(ReadOnlySpan<byte> from, ReadOnlySpan<int> slots)
+    {
+        int n = slots.Length;
+        int at = 0;
+        Stats.Reset();
+        Stats.Unsync = (sbyte)from[at++];
+        _warnings.Clear();
+        _syncViolations.Clear();
+        for (int id = 0; id < _pages.Count; id++)
+        {
+            var page = _pages[id];
+            ref var s = ref _syncStates[id];
+            byte flags = from[at++];
+            s.Unsync = (flags & 1) != 0;
+            s.Zapped = (flags & 2) != 0;
+            s.FailNextSync = (flags & 4) != 0;
+            s.Syncs = from[at++];
+            s.UnsyncChildren = (sbyte)from[at++];
+            int bits = from[at++];
+            ref var bitmap = ref page.UnsyncChildBitmapBits;
+            bitmap.ClearAll();
+            for (int j = 0; bits != 0; j++, bits >>= 1)
+            {
+                if ((bits & 1) != 0)
+                {
+                    bitmap.Set(slots[j]);
+                }
+            }
+
+            if (page.Level >= 2)
+            {
+                page.ResetSptes();
+                for (int j = 0; j < n; j++)
+                {
+                    int child = from[at++];
+                    if (child != 0)
+                    {
+                        page.SetLinkSpte(slots[j], _pages[child - 1]);
+                    }
+                }
+            }
+
+            page.ClearParentPtes();
+            int parents = from[at++];
+            for (int k = 0; k < parents; k++)
+            {
+                int pte = from[at++];
+                page.AddParentPte(new ParentPte(_pages[pte / n], slots[pte % n]));
+            }
+        }
+
+        return at;
+    }
+
+    private static int BitOperationsCount(int bits) => System.Numerics.BitOperations.PopCount((uint)bits);
+
+    private static byte SignedByte(long value, string what) =>
+        value is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)value : throw Unpackable($"{what} = {value}");
+
+    private static MmuException Unpackable(string what) =>
+        new(MmuErrorKind.BadArgument, $"cannot pack the engine's state: {what}");
+}
