@@ -226,7 +226,7 @@ internal sealed class EnginePair
                 }
             }
 
-            if (p.ChildIndexes().Count > 0)
+            if (p.ChildCount > 0)
             {
                 ops.Add(new Operation(OperationKind.Sync, i));
                 ops.Add(new Operation(OperationKind.SyncInterrupted, i));
@@ -238,8 +238,9 @@ internal sealed class EnginePair
                 continue;
             }
 
-            foreach (int slot in slots)
+            for (int n = 0; n < slots.Count; n++)
             {
+                int slot = slots[n];
                 var spte = p.SpteAt(slot);
                 if (spte.Kind == SpteKind.Link)
                 {

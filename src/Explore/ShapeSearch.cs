@@ -38,7 +38,13 @@ internal sealed class ShapeSearch
     private readonly ExploreAccumulator _acc;
     private readonly MemoryBudget _budget;
     private readonly EnginePair _scratch;
-    private readonly byte[] _vector;
+    private byte[] _vector;
+
+    // The vector of the state the scratch pair holds, or an empty one when that is not known
+    // (after a transition that diverged or failed): restoring a state rewrites only the pages
+    // that differ from it.
+    private byte[] _held;
+    private int _heldLength;
     private readonly List<Operation> _operations = [];
     private int _depth;
     private VisitedStates? _seen;
@@ -63,6 +69,7 @@ internal sealed class ShapeSearch
         _budget = budget;
         _scratch = EnginePair.Build(shape, capacities[0], first, second);
         _vector = new byte[StateVector.Bound(_scratch, _slots)];
+        _held = new byte[_vector.Length];
         _nodeOperationsGetter = () => NodeOperations;
     }
 
@@ -125,13 +132,21 @@ internal sealed class ShapeSearch
         _nodeOperations = default;
         _nodeVisitsA = visitsA;
         _nodeVisitsB = visitsB;
-        StateVector.Unpack(vector, _slots, _scratch);
+        Restore(vector);
         _scratch.ValidOperations(_operations, _shape, _options.Slots, _options.RawLink, _options.Yields);
         bool restored = true;
         foreach (var op in _operations)
         {
             Transition(vector, op, capacities, extend, ref restored);
         }
+    }
+
+    // Makes the scratch pair hold `vector`, rewriting only the pages that differ from what it holds.
+    private void Restore(ReadOnlySpan<byte> vector)
+    {
+        StateVector.Unpack(vector, _slots, _scratch, _held.AsSpan(0, _heldLength));
+        vector.CopyTo(_held);
+        _heldLength = vector.Length;
     }
 
     /// <summary>The sequence of the node being extended.</summary>
@@ -156,7 +171,7 @@ internal sealed class ShapeSearch
         var pair = _scratch;
         if (!restored)
         {
-            StateVector.Unpack(vector, _slots, pair);
+            Restore(vector);
         }
 
         restored = false;
@@ -183,10 +198,12 @@ internal sealed class ShapeSearch
         long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
         long visitsB = _nodeVisitsB + pair.Second.Stats.Visits;
         _acc.ConsiderRatio(_shape, _shapeOrder, capacity, _depth, _nodeOperationsGetter, op, visitsA, visitsB);
+        _heldLength = 0;
         if (!diverged)
         {
             int length = StateVector.Pack(pair, _slots, _vector);
             var packed = _vector.AsSpan(0, length);
+            (_held, _vector, _heldLength) = (_vector, _held, length);
             int fresh = _seen!.Unseen(packed, stands);
             if (fresh != 0)
             {

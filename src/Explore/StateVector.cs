@@ -27,13 +27,14 @@ internal static class StateVector
     /// <summary>
     /// Makes <paramref name="pair"/> (built from the vector's shape) hold the state of
     /// <paramref name="vector"/>, with no divergence or failure recorded and its counters zeroed
-    /// but <c>stat.unsync</c>.
+    /// but <c>stat.unsync</c>. <paramref name="held"/> is the vector of the state the pair holds
+    /// now, or empty when that is not known: pages the same in both are not restored.
     /// </summary>
-    public static void Unpack(ReadOnlySpan<byte> vector, ReadOnlySpan<int> slots, EnginePair pair)
+    public static void Unpack(ReadOnlySpan<byte> vector, ReadOnlySpan<int> slots, EnginePair pair, ReadOnlySpan<byte> held = default)
     {
         pair.Restore(interrupted: (vector[0] & 1) != 0, yielded: (vector[0] & 2) != 0);
         int at = 1;
-        at += pair.First.UnpackState(vector[at..], slots);
-        pair.Second.UnpackState(vector[at..], slots);
+        at += pair.First.UnpackState(vector[at..], slots, held.IsEmpty ? held : held[1..], out int was);
+        pair.Second.UnpackState(vector[at..], slots, held.IsEmpty ? held : held[(1 + was)..], out _);
     }
 }

@@ -4,7 +4,7 @@ namespace MmuDsl.Explore;
 /// The states one shape's search has reached, each with the capacities it was reached under: an
 /// open-addressing table of 128-bit <see cref="StateHash"/>es of <see cref="StateVector"/>s.
 /// <para>
-/// By default the hash alone stands for the state (SPIN's hash-compact mode): 20 bytes a slot,
+/// By default the hash alone stands for the state (SPIN's hash-compact mode): 24 bytes a slot,
 /// and two distinct states of one search that collide are taken for one, which would hide the
 /// second. For a search of n states the chance that any two collide is about n²/2¹²⁹, assuming
 /// the hash spreads states like a random function: 1.5 × 10⁻²¹ for a billion states.
@@ -21,9 +21,7 @@ internal sealed class VisitedStates : IDisposable
     private readonly ulong _loMask;
     private readonly ulong _hiMask;
     private readonly ByteArena? _vectors;
-    private ulong[] _lo = [];
-    private ulong[] _hi = [];
-    private int[] _seen = [];
+    private Slot[] _slots = [];
     private long[] _at = [];
     private ushort[] _length = [];
     private long _tableBytes;
@@ -53,32 +51,31 @@ internal sealed class VisitedStates : IDisposable
         var (lo, hi) = StateHash.Of(vector);
         lo &= _loMask;
         hi &= _hiMask;
-        int mask = _seen.Length - 1;
+        int mask = _slots.Length - 1;
         int i = (int)(lo ^ (lo >> 29) ^ (lo >> 47)) & mask;
-        while (_seen[i] != 0)
+        while (_slots[i].Seen != 0)
         {
-            if (_lo[i] == lo && _hi[i] == hi && (_vectors == null || vector.SequenceEqual(_vectors.At(_at[i], _length[i]))))
+            ref var slot = ref _slots[i];
+            if (slot.Lo == lo && slot.Hi == hi && (_vectors == null || vector.SequenceEqual(_vectors.At(_at[i], _length[i]))))
             {
-                int fresh = capacities & ~_seen[i];
-                _seen[i] |= capacities;
+                int fresh = capacities & ~slot.Seen;
+                slot.Seen |= capacities;
                 return fresh;
             }
 
             i = (i + 1) & mask;
         }
 
-        _lo[i] = lo;
-        _hi[i] = hi;
-        _seen[i] = capacities;
+        _slots[i] = new Slot { Lo = lo, Hi = hi, Seen = capacities };
         if (_vectors != null)
         {
             vector.CopyTo(_vectors.Append(vector.Length, out _at[i]));
             _length[i] = checked((ushort)vector.Length);
         }
 
-        if (++Count * 4 >= _seen.Length * 3)
+        if (++Count * 4 >= _slots.Length * 3)
         {
-            Resize(_seen.Length * 2);
+            Resize(_slots.Length * 2);
         }
 
         return capacities;
@@ -93,12 +90,10 @@ internal sealed class VisitedStates : IDisposable
 
     private void Resize(int size)
     {
-        long bytes = (long)size * (_vectors == null ? 20 : 30);
+        long bytes = (long)size * (_vectors == null ? 24 : 34);
         _budget.Take(bytes, _where);
-        var (lo, hi, seen, at, length) = (_lo, _hi, _seen, _at, _length);
-        _lo = new ulong[size];
-        _hi = new ulong[size];
-        _seen = new int[size];
+        var (old, at, length) = (_slots, _at, _length);
+        _slots = new Slot[size];
         if (_vectors != null)
         {
             _at = new long[size];
@@ -106,20 +101,21 @@ internal sealed class VisitedStates : IDisposable
         }
 
         int mask = size - 1;
-        for (int n = 0; n < seen.Length; n++)
+        for (int n = 0; n < old.Length; n++)
         {
-            if (seen[n] == 0)
+            if (old[n].Seen == 0)
             {
                 continue;
             }
 
-            int i = (int)(lo[n] ^ (lo[n] >> 29) ^ (lo[n] >> 47)) & mask;
-            while (_seen[i] != 0)
+            ulong lo = old[n].Lo;
+            int i = (int)(lo ^ (lo >> 29) ^ (lo >> 47)) & mask;
+            while (_slots[i].Seen != 0)
             {
                 i = (i + 1) & mask;
             }
 
-            (_lo[i], _hi[i], _seen[i]) = (lo[n], hi[n], seen[n]);
+            _slots[i] = old[n];
             if (_vectors != null)
             {
                 (_at[i], _length[i]) = (at[n], length[n]);
@@ -128,5 +124,13 @@ internal sealed class VisitedStates : IDisposable
 
         _budget.Give(_tableBytes);
         _tableBytes = bytes;
+    }
+
+    // One slot of the table: the hash and the capacities (0: the slot is free), 24 bytes.
+    private struct Slot
+    {
+        public ulong Lo;
+        public ulong Hi;
+        public int Seen;
     }
 }

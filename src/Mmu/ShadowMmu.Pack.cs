@@ -49,14 +49,14 @@ public sealed partial class ShadowMmu
         }
 
         int at = 0;
-        into[at++] = SignedByte(Stats.Unsync, "stat.unsync");
+        into[at++] = Stats.Unsync is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)Stats.Unsync : throw Unpackable($"stat.unsync = {Stats.Unsync}");
         for (int id = 0; id < _pages.Count; id++)
         {
             var page = _pages[id];
             ref var s = ref _syncStates[id];
             into[at++] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
             into[at++] = s.Syncs is >= 0 and <= 255 ? (byte)s.Syncs : throw Unpackable($"{page.Name}.syncs = {s.Syncs}");
-            into[at++] = SignedByte(s.UnsyncChildren, $"{page.Name}.unsync_children");
+            into[at++] = s.UnsyncChildren is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)s.UnsyncChildren : throw Unpackable($"{page.Name}.unsync_children = {s.UnsyncChildren}");
             ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
             int bits = 0;
             for (int j = 0; j < n; j++)
@@ -96,7 +96,12 @@ public sealed partial class ShadowMmu
             for (int k = 0; k < parents; k++)
             {
                 var pte = page.ParentAt(k);
-                int j = slots.IndexOf(pte.Index);
+                int j = n - 1;
+                while (j >= 0 && slots[j] != pte.Index)
+                {
+                    j--;
+                }
+
                 if (j < 0)
                 {
                     throw Unpackable($"{page.Name}'s parent pte {pte.Parent.Name}[{pte.Index}] is outside the slots");
@@ -113,65 +118,104 @@ public sealed partial class ShadowMmu
     /// Makes this engine hold the state <paramref name="from"/> was packed from (by an engine made
     /// of the same pages, over the same <paramref name="slots"/>) and returns the bytes read. The
     /// counters but <c>stat.unsync</c> are zeroed, the warnings and recorded violations cleared.
+    /// <paramref name="current"/> is what <see cref="PackState"/> wrote for the state this engine
+    /// holds now, or empty when that is not known: the pages whose bytes are the same in both are
+    /// left as they are (a search restores states that differ from the last in a page or two);
+    /// <paramref name="currentLength"/> is the bytes of <paramref name="current"/> that were this engine's.
     /// </summary>
-    public int UnpackState(ReadOnlySpan<byte> from, ReadOnlySpan<int> slots)
+    public int UnpackState(ReadOnlySpan<byte> from, ReadOnlySpan<int> slots, ReadOnlySpan<byte> current, out int currentLength)
     {
         int n = slots.Length;
+        bool known = !current.IsEmpty;
         int at = 0;
+        int was = 0;
         Stats.Reset();
         Stats.Unsync = (sbyte)from[at++];
+        was++;
         _warnings.Clear();
         _syncViolations.Clear();
         for (int id = 0; id < _pages.Count; id++)
         {
             var page = _pages[id];
-            ref var s = ref _syncStates[id];
-            byte flags = from[at++];
-            s.Unsync = (flags & 1) != 0;
-            s.Zapped = (flags & 2) != 0;
-            s.FailNextSync = (flags & 4) != 0;
-            s.Syncs = from[at++];
-            s.UnsyncChildren = (sbyte)from[at++];
-            int bits = from[at++];
-            ref var bitmap = ref page.UnsyncChildBitmapBits;
-            bitmap.ClearAll();
-            for (int j = 0; bits != 0; j++, bits >>= 1)
+            int fixedBytes = page.Level >= 2 ? 5 + n : 5;
+            int length = fixedBytes + from[at + fixedBytes - 1];
+            if (known)
             {
-                if ((bits & 1) != 0)
+                int currentBytes = fixedBytes + current[was + fixedBytes - 1];
+                bool same = currentBytes == length && from.Slice(at, length).SequenceEqual(current.Slice(was, length));
+                was += currentBytes;
+                if (same)
                 {
-                    bitmap.Set(slots[j]);
+                    at += length;
+                    continue;
                 }
             }
 
-            if (page.Level >= 2)
-            {
-                page.ResetSptes();
-                for (int j = 0; j < n; j++)
-                {
-                    int child = from[at++];
-                    if (child != 0)
-                    {
-                        page.SetLinkSpte(slots[j], _pages[child - 1]);
-                    }
-                }
-            }
-
-            page.ClearParentPtes();
-            int parents = from[at++];
-            for (int k = 0; k < parents; k++)
-            {
-                int pte = from[at++];
-                page.AddParentPte(new ParentPte(_pages[pte / n], slots[pte % n]));
-            }
+            UnpackPage(page, from.Slice(at, length), slots, clearBitmap: !known);
+            at += length;
         }
 
+        currentLength = was;
         return at;
     }
 
-    private static int BitOperationsCount(int bits) => System.Numerics.BitOperations.PopCount((uint)bits);
+    /// <summary>Restores one page from its bytes (see <see cref="PackState"/>).</summary>
+    private void UnpackPage(ShadowPage page, ReadOnlySpan<byte> from, ReadOnlySpan<int> slots, bool clearBitmap)
+    {
+        int n = slots.Length;
+        ref var s = ref _syncStates[page.Id];
+        byte flags = from[0];
+        s.Unsync = (flags & 1) != 0;
+        s.Zapped = (flags & 2) != 0;
+        s.FailNextSync = (flags & 4) != 0;
+        s.Syncs = from[1];
+        s.UnsyncChildren = (sbyte)from[2];
 
-    private static byte SignedByte(long value, string what) =>
-        value is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)value : throw Unpackable($"{what} = {value}");
+        // A state packed has only slot bits set (PackState checks it): from one, the others are
+        // clear already. From an engine whose state is not known, clear them all.
+        int bits = from[3];
+        ref var bitmap = ref page.UnsyncChildBitmapBits;
+        if (clearBitmap)
+        {
+            bitmap.ClearAll();
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            if ((bits & (1 << j)) != 0)
+            {
+                bitmap.Set(slots[j]);
+            }
+            else
+            {
+                bitmap.Clear(slots[j]);
+            }
+        }
+
+        int at = 4;
+        if (page.Level >= 2)
+        {
+            page.ResetSptes();
+            for (int j = 0; j < n; j++)
+            {
+                int child = from[at++];
+                if (child != 0)
+                {
+                    page.SetLinkSpte(slots[j], _pages[child - 1]);
+                }
+            }
+        }
+
+        page.ClearParentPtes();
+        int parents = from[at++];
+        for (int k = 0; k < parents; k++)
+        {
+            int pte = from[at++];
+            page.AddParentPte(new ParentPte(_pages[pte / n], slots[pte % n]));
+        }
+    }
+
+    private static int BitOperationsCount(int bits) => System.Numerics.BitOperations.PopCount((uint)bits);
 
     private static MmuException Unpackable(string what) =>
         new(MmuErrorKind.BadArgument, $"cannot pack the engine's state: {what}");

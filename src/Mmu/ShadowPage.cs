@@ -189,6 +189,9 @@ public sealed class ShadowPage
     /// <summary>Number of present sptes.</summary>
     public int PresentCount => _sptes?.PresentCount ?? 0;
 
+    /// <summary>Number of sptes that link a child page (<see cref="ChildIndexes"/> without the list).</summary>
+    public int ChildCount => _sptes?.ChildCount ?? 0;
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 

@@ -103,22 +103,23 @@ internal sealed class ExploreVsSpinBenchmark : IBenchmark
     // ---- the explorer's side, in a process of its own ----------------------------------------
 
     /// <summary>What the explorer's search did in one child process.</summary>
-    private sealed record ExplorerRun(long States, long Transitions, double Seconds, long BytesHeld, bool Clean, long PeakBytes);
+    private sealed record ExplorerRun(long States, long Transitions, double Seconds, double CpuSeconds, long BytesHeld, bool Clean, long Allocated, long PeakBytes);
 
-    // The child: a JIT warm-up at K = 4, then the timed search; one line of counts.
+    // The child: a JIT warm-up at K = 4 until no method is compiled, then the timed search; one
+    // line of counts.
     private static int SearchOnly(int k, int pvec, TextWriter output)
     {
-        for (int n = 0; n < 3; n++)
-        {
-            AnchorShape.Search(Math.Min(k, 4), pvec);
-        }
-
+        JitWarmUp.Run(() => AnchorShape.Search(Math.Min(k, 4), pvec), maxRounds: 40);
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         long t0 = Stopwatch.GetTimestamp();
         var counts = AnchorShape.Search(k, pvec);
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        output.WriteLine(FormattableString.Invariant($"{counts.States} {counts.Transitions} {seconds:R} {counts.BytesHeld} {(counts.Clean ? 1 : 0)}"));
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine(FormattableString.Invariant($"{counts.States} {counts.Transitions} {seconds:R} {cpu:R} {counts.BytesHeld} {(counts.Clean ? 1 : 0)} {allocated}"));
         return 0;
     }
 
@@ -132,20 +133,20 @@ internal sealed class ExploreVsSpinBenchmark : IBenchmark
         }
 
         args.AddRange(["explore-vs-spin", ChildOption, k.ToString(CultureInfo.InvariantCulture), "--pvec", pvec.ToString(CultureInfo.InvariantCulture)]);
-        if (!PeakMemory.TryRun(self, args, Environment.CurrentDirectory, out string stdout, out long peak, out error))
+        if (!PeakMemory.TryRun(self, args, Environment.CurrentDirectory, out string stdout, out long peak, out _, out error))
         {
             return null;
         }
 
         string[] f = stdout.Trim().Split(' ');
-        if (f.Length != 5)
+        if (f.Length != 7)
         {
             error = "the search printed something else than its counts: " + stdout.Trim();
             return null;
         }
 
         var inv = CultureInfo.InvariantCulture;
-        return new ExplorerRun(long.Parse(f[0], inv), long.Parse(f[1], inv), double.Parse(f[2], inv), long.Parse(f[3], inv), f[4] == "1", peak);
+        return new ExplorerRun(long.Parse(f[0], inv), long.Parse(f[1], inv), double.Parse(f[2], inv), double.Parse(f[3], inv), long.Parse(f[4], inv), f[5] == "1", long.Parse(f[6], inv), peak);
     }
 
     // ---- checks and report --------------------------------------------------------------------
@@ -201,7 +202,7 @@ internal sealed class ExploreVsSpinBenchmark : IBenchmark
         w.WriteLine($"  SPIN    : {SpinVerifier.Version()}; verifier: spin -DK=K -DPVEC=N -a, gcc -O2 -DSAFETY, ./pan -m100000 (default hash table, -w24)");
         w.WriteLine($"  model   : bench/spin/unsync.pml, {anchor}");
         w.WriteLine(S($"  shape   : root R level 3; R[0] -> A, R[1] -> B (level 2); A[0], B[0] -> L1, B[1] -> L2; slots {{0,1}}; raw links; pvec {options.Pvec}; legacy against recursive"));
-        w.WriteLine(S($"  timing  : SPIN's own elapsed time of its search; the explorer's search alone (one ShapeSearch.Run, after a JIT warm-up at K = 4), in a"));
+        w.WriteLine(S($"  timing  : SPIN's own elapsed time of its search; the explorer's search alone (one ShapeSearch.Run, after a JIT warm-up at K = 4 until no method is compiled), in a"));
         w.WriteLine(S($"            process of its own; median of {options.Runs} run(s) each, in turn. Peak: each process's peak resident memory (GNU time %M), the"));
         w.WriteLine("            largest of the runs; SPIN's includes its hash table, the explorer's the .NET runtime. The machine is shared: timings are noisy.");
         w.WriteLine();

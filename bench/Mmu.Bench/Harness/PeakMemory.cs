@@ -6,7 +6,8 @@ namespace MmuDsl.Mmu.Bench.Harness;
 
 /// <summary>
 /// Runs a program under GNU time (<c>/usr/bin/time -f %M</c>, Debian package <c>time</c>) to have
-/// its peak resident memory, so that two tools are measured alike, each in a process of its own.
+/// its peak resident memory and processor time (user + system), so that two tools are measured
+/// alike, each in a process of its own.
 /// </summary>
 internal static class PeakMemory
 {
@@ -19,10 +20,10 @@ internal static class PeakMemory
 
     /// <summary>
     /// Runs <paramref name="file"/> with <paramref name="args"/> in <paramref name="directory"/>;
-    /// its standard output, and its peak resident set in bytes. False with <paramref name="error"/>
+    /// its standard output, its peak resident set in bytes and its processor seconds. False with <paramref name="error"/>
     /// when it could not start or exited with an error.
     /// </summary>
-    public static bool TryRun(string file, IEnumerable<string> args, string directory, out string stdout, out long peakBytes, out string error)
+    public static bool TryRun(string file, IEnumerable<string> args, string directory, out string stdout, out long peakBytes, out double cpuSeconds, out string error)
     {
         var psi = new ProcessStartInfo(Time)
         {
@@ -32,7 +33,7 @@ internal static class PeakMemory
             WorkingDirectory = directory,
         };
         psi.ArgumentList.Add("-f");
-        psi.ArgumentList.Add(Marker + "%M");
+        psi.ArgumentList.Add(Marker + "%M %U %S");
         psi.ArgumentList.Add(file);
         foreach (string a in args)
         {
@@ -41,6 +42,7 @@ internal static class PeakMemory
 
         stdout = "";
         peakBytes = 0;
+        cpuSeconds = 0;
         try
         {
             using var process = Process.Start(psi)!;
@@ -55,7 +57,9 @@ internal static class PeakMemory
                 return false;
             }
 
-            peakBytes = long.Parse(line[Marker.Length..].Trim(), CultureInfo.InvariantCulture) * 1024;
+            string[] f = line[Marker.Length..].Trim().Split(' ');
+            peakBytes = long.Parse(f[0], CultureInfo.InvariantCulture) * 1024;
+            cpuSeconds = double.Parse(f[1], CultureInfo.InvariantCulture) + double.Parse(f[2], CultureInfo.InvariantCulture);
             error = "";
             return true;
         }

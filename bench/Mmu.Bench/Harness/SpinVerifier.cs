@@ -56,7 +56,7 @@ internal sealed partial class SpinVerifier
     /// <summary>One run of the verifier; null with <paramref name="error"/> when it failed or printed something else.</summary>
     public SpinRun? Run(out string error)
     {
-        if (!PeakMemory.TryRun(Path.Combine(_directory, "pan"), ["-m100000"], _directory, out string output, out long peak, out error))
+        if (!PeakMemory.TryRun(Path.Combine(_directory, "pan"), ["-m100000"], _directory, out string output, out long peak, out double cpu, out error))
         {
             return null;
         }
@@ -76,7 +76,8 @@ internal sealed partial class SpinVerifier
             long.Parse(transitions.Groups[1].Value, CultureInfo.InvariantCulture),
             double.Parse(elapsed.Groups[1].Value, CultureInfo.InvariantCulture),
             int.Parse(errors.Groups[1].Value, CultureInfo.InvariantCulture),
-            peak);
+            peak,
+            cpu);
     }
 
     private static bool TryRun(string file, IEnumerable<string> args, string directory, out string stdout, out string error)
