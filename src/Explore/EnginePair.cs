@@ -87,6 +87,14 @@ internal sealed class EnginePair
         AlgorithmFailure = null;
     }
 
+    /// <summary>
+    /// Records that the state <paramref name="op"/> left cannot be packed into a
+    /// <see cref="StateVector"/> (<paramref name="why"/>): an algorithm set a bit or linked an spte
+    /// outside the explored slots. The search counts it as the algorithm's failure.
+    /// </summary>
+    public void Unpackable(Operation op, Shape shape, string why) =>
+        AlgorithmFailure = $"'{op.ToStatement(shape)}' left a state the explorer cannot hold: {why}";
+
     /// <summary>Applies one operation to both engines.</summary>
     public void Apply(Operation op, Shape shape)
     {

@@ -193,7 +193,23 @@ internal sealed class ShapeSearch
         _acc.Computed++;
         _acc.Transitions += weight;
         ImmutableArray<Operation> sequence = default;
-        bool diverged = Check(pair, op, capacity, weight, ref sequence);
+
+        // Packed before it is checked: when both engines pack alike, the comparison has nothing to find.
+        int length = 0;
+        bool alike = false;
+        if (pair.AlgorithmFailure == null && pair.StructuralDivergence == null)
+        {
+            try
+            {
+                length = StateVector.Pack(pair, _slots, _vector, out alike);
+            }
+            catch (MmuException e)
+            {
+                pair.Unpackable(op, _shape, e.Message);
+            }
+        }
+
+        bool diverged = Check(pair, op, capacity, weight, alike, ref sequence);
         _acc.AddWork(pair.First.Stats, pair.Second.Stats, weight);
         long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
         long visitsB = _nodeVisitsB + pair.Second.Stats.Visits;
@@ -201,7 +217,6 @@ internal sealed class ShapeSearch
         _heldLength = 0;
         if (!diverged)
         {
-            int length = StateVector.Pack(pair, _slots, _vector);
             var packed = _vector.AsSpan(0, length);
             (_held, _vector, _heldLength) = (_vector, _held, length);
             int fresh = _seen!.Unseen(packed, stands);
@@ -227,7 +242,7 @@ internal sealed class ShapeSearch
     }
 
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
-    private bool Check(EnginePair pair, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
+    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ref ImmutableArray<Operation> sequence)
     {
         if (pair.AlgorithmFailure is { } failure)
         {
@@ -247,7 +262,7 @@ internal sealed class ShapeSearch
 
         CheckEngine(pair.First, op, capacity, weight, ref sequence);
         CheckEngine(pair.Second, op, capacity, weight, ref sequence);
-        if (Explorer.Classify(pair, describe: false) is not { } c)
+        if (alike || Explorer.Classify(pair, describe: false) is not { } c)
         {
             return false;
         }

@@ -15,13 +15,20 @@ internal static class StateVector
         1 + pair.First.PackedSizeBound(slots.Length) + pair.Second.PackedSizeBound(slots.Length);
 
     /// <summary>Writes the pair's state into <paramref name="into"/>; returns the bytes written.</summary>
-    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into)
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into) => Pack(pair, slots, into, out _);
+
+    /// <summary>
+    /// The same; <paramref name="alike"/> tells whether both engines packed to the same bytes: then
+    /// they hold the same state (flags, counts, bitmaps, sptes, parent ptes, <c>stat.unsync</c>),
+    /// and comparing them finds nothing.
+    /// </summary>
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into, out bool alike)
     {
         into[0] = (byte)((pair.Interrupted ? 1 : 0) | (pair.Yielded ? 2 : 0));
-        int at = 1;
-        at += pair.First.PackState(into[at..], slots);
-        at += pair.Second.PackState(into[at..], slots);
-        return at;
+        int first = pair.First.PackState(into[1..], slots);
+        int second = pair.Second.PackState(into[(1 + first)..], slots);
+        alike = first == second && into.Slice(1, first).SequenceEqual(into.Slice(1 + first, second));
+        return 1 + first + second;
     }
 
     /// <summary>

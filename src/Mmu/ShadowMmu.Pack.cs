@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MmuDsl.Mmu;
 
 /// <summary>
@@ -43,50 +45,58 @@ public sealed partial class ShadowMmu
     public int PackState(Span<byte> into, ReadOnlySpan<int> slots)
     {
         int n = slots.Length;
-        if (n is < 1 or > 8 || _pages.Count * n > 255)
+        var pages = _pages;
+        var states = _syncStates;
+        if (n is < 1 or > 8 || pages.Count * n > 255 || into.Length < PackedSizeBound(n))
         {
-            throw Unpackable($"{_pages.Count} pages over {n} slots");
+            throw Unpackable($"{pages.Count} pages over {n} slots into {into.Length} bytes");
         }
 
-        int at = 0;
-        into[at++] = Stats.Unsync is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)Stats.Unsync : throw Unpackable($"stat.unsync = {Stats.Unsync}");
-        for (int id = 0; id < _pages.Count; id++)
+        // Slots below 64 (the usual case) are all in the bitmaps' first word.
+        bool firstWord = slots[n - 1] < 64;
+        long unsync = Stats.Unsync;
+        into[0] = unsync is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)unsync : throw Unpackable($"stat.unsync = {unsync}");
+        int at = 1;
+        for (int id = 0; id < pages.Count; id++)
         {
-            var page = _pages[id];
-            ref var s = ref _syncStates[id];
-            into[at++] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
-            into[at++] = s.Syncs is >= 0 and <= 255 ? (byte)s.Syncs : throw Unpackable($"{page.Name}.syncs = {s.Syncs}");
-            into[at++] = s.UnsyncChildren is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)s.UnsyncChildren : throw Unpackable($"{page.Name}.unsync_children = {s.UnsyncChildren}");
-            ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
-            int bits = 0;
-            for (int j = 0; j < n; j++)
+            var page = pages[id];
+            ref var s = ref states[id];
+            int syncs = s.Syncs;
+            int children = s.UnsyncChildren;
+            if ((uint)syncs > 255 || children is < sbyte.MinValue or > sbyte.MaxValue)
             {
-                bits |= bitmap.IsSet(slots[j]) ? 1 << j : 0;
+                throw Unpackable($"{page.Name}.syncs = {syncs}, unsync_children = {children}");
             }
 
-            if (BitOperationsCount(bits) != bitmap.PopCount())
+            ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
+            int bits = firstWord ? SlotBits(bitmap.Word(0), slots) : SlotBits(bitmap, slots);
+            if (BitOperations.PopCount((uint)bits) != (firstWord ? BitOperations.PopCount(bitmap.Word(0)) + BitsAboveFirstWord(bitmap) : bitmap.PopCount()))
             {
                 throw Unpackable($"{page.Name}'s bitmap {bitmap} has a bit outside the slots");
             }
 
-            into[at++] = (byte)bits;
+            into[at] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+            into[at + 1] = (byte)syncs;
+            into[at + 2] = (byte)(sbyte)children;
+            into[at + 3] = (byte)bits;
+            at += 4;
+            var sptes = page.Sptes;
             if (page.Level >= 2)
             {
-                var sptes = page.Sptes;
-                int links = 0;
+                // The slots ascend, so the children of the slots that link come in rank order.
+                int rank = 0;
                 for (int j = 0; j < n; j++)
                 {
-                    int rank = sptes?.LinkRank(slots[j]) ?? -1;
-                    into[at++] = rank < 0 ? (byte)0 : (byte)(sptes!.ChildIdAtRank(rank) + 1);
-                    links += rank < 0 ? 0 : 1;
+                    into[at + j] = sptes != null && sptes.IsLink(slots[j]) ? (byte)(sptes.ChildIdAtRank(rank++) + 1) : (byte)0;
                 }
 
-                if ((sptes?.PresentCount ?? 0) != links)
+                at += n;
+                if ((sptes?.PresentCount ?? 0) != rank)
                 {
                     throw Unpackable($"{page.Name} has an spte outside the slots, or a leaf spte");
                 }
             }
-            else if (page.PresentCount != 0)
+            else if (sptes is { PresentCount: > 0 })
             {
                 throw Unpackable($"{page.Name} has leaf sptes");
             }
@@ -112,6 +122,39 @@ public sealed partial class ShadowMmu
         }
 
         return at;
+    }
+
+    private static int SlotBits(ulong word, ReadOnlySpan<int> slots)
+    {
+        int bits = 0;
+        for (int j = 0; j < slots.Length; j++)
+        {
+            bits |= (int)((word >> slots[j]) & 1) << j;
+        }
+
+        return bits;
+    }
+
+    private static int SlotBits(in Bitmap512 bitmap, ReadOnlySpan<int> slots)
+    {
+        int bits = 0;
+        for (int j = 0; j < slots.Length; j++)
+        {
+            bits |= bitmap.IsSet(slots[j]) ? 1 << j : 0;
+        }
+
+        return bits;
+    }
+
+    private static int BitsAboveFirstWord(in Bitmap512 bitmap)
+    {
+        ulong any = 0;
+        for (int w = 1; w < Bitmap512.Size / 64; w++)
+        {
+            any |= bitmap.Word(w);
+        }
+
+        return any == 0 ? 0 : 64;
     }
 
     /// <summary>
@@ -142,7 +185,7 @@ public sealed partial class ShadowMmu
             if (known)
             {
                 int currentBytes = fixedBytes + current[was + fixedBytes - 1];
-                bool same = currentBytes == length && from.Slice(at, length).SequenceEqual(current.Slice(was, length));
+                bool same = currentBytes == length && Same(from.Slice(at, length), current.Slice(was, length));
                 was += currentBytes;
                 if (same)
                 {
@@ -215,7 +258,19 @@ public sealed partial class ShadowMmu
         }
     }
 
-    private static int BitOperationsCount(int bits) => System.Numerics.BitOperations.PopCount((uint)bits);
+    // A page's bytes are a dozen at most: a plain loop beats a vectorized compare's set-up.
+    private static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static MmuException Unpackable(string what) =>
         new(MmuErrorKind.BadArgument, $"cannot pack the engine's state: {what}");
