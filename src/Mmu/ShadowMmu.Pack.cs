@@ -47,9 +47,9 @@ public sealed partial class ShadowMmu
         int n = slots.Length;
         var pages = _pages;
         var states = _syncStates;
-        if (n is < 1 or > 8 || pages.Count * n > 255 || into.Length < PackedSizeBound(n))
+        if (n is < 1 or > 8 || pages.Count * n > 255)
         {
-            throw Unpackable($"{pages.Count} pages over {n} slots into {into.Length} bytes");
+            throw Unpackable($"{pages.Count} pages over {n} slots");
         }
 
         // Slots below 64 (the usual case) are all in the bitmaps' first word.
