@@ -59,25 +59,6 @@ internal sealed class EnginePair
     /// <summary>Walks of either engine that filled the batch (-ENOSPC), so far.</summary>
     public long FullBatches => First.Stats.FullBatches + Second.Stats.FullBatches;
 
-    /// <summary>An independent copy of both engines and of the pair's flags.</summary>
-    public EnginePair Clone()
-    {
-        var a = First.Clone();
-        var b = Second.Clone();
-        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, Yielded = Yielded, StructuralDivergence = StructuralDivergence, AlgorithmFailure = AlgorithmFailure };
-    }
-
-    /// <summary>Makes this pair's state that of <paramref name="source"/> (a pair of the same shape).</summary>
-    public void CopyFrom(EnginePair source)
-    {
-        First.CopyStateFrom(source.First);
-        Second.CopyStateFrom(source.Second);
-        Interrupted = source.Interrupted;
-        Yielded = source.Yielded;
-        StructuralDivergence = source.StructuralDivergence;
-        AlgorithmFailure = source.AlgorithmFailure;
-    }
-
     /// <summary>Sets the pair's flags after its engines were restored from a <see cref="StateVector"/> (nothing diverged or failed in a state that is extended).</summary>
     public void Restore(bool interrupted, bool yielded)
     {
