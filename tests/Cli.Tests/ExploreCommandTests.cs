@@ -1,4 +1,4 @@
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 
 namespace MmuDsl.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Scenarios;
 using MmuDsl.Mmu.Algorithms;

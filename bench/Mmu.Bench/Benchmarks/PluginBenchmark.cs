@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Bench.Harness;
 using MmuDsl.Plugins;

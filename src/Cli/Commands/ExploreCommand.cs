@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Plugins;
@@ -32,11 +32,13 @@ internal static class ExploreCommand
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
         var rawLink = new Option<bool>("--raw-link") { Description = "Link with link_shadow_page alone, whatever the child holds; by default links go through the page-fault path (link ... via fetch), which syncs a child with unsync children first" };
         var yields = new Option<bool>("--yield") { Description = "Also try syncs that yield after their first batch, with each operation of the bounds at the yield point (sync P yield-after 1 { X })" };
+        var memory = new Option<string?>("--memory") { Description = "Memory the searches' visited sets and frontiers may hold at once, e.g. 4G, 512M, or 50% of the machine's (default: half of it)" };
+        var exactStates = new Option<bool>("--exact-states") { Description = "Keep every state's vector in the visited set, not only its 128-bit hash: exact whatever the hash (some 30 bytes more a state)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, html, noShrink, format, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, memory, exactStates, output, html, noShrink, format, noColor })
         {
             command.Add(o);
         }
@@ -90,6 +92,17 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            long? memoryLimit = null;
+            if (parse.GetValue(memory) is { } size)
+            {
+                memoryLimit = MemorySize(size);
+                if (memoryLimit is not > 0)
+                {
+                    stderr.WriteLine($"mmudsl: error: --memory takes a size such as 4G, 512M or 50% (of the machine's memory), not '{size}'");
+                    return 2;
+                }
+            }
+
             var options = new ExploreOptions
             {
                 MaxRoots = parse.GetValue(roots),
@@ -107,6 +120,8 @@ internal static class ExploreCommand
                 Shrink = !parse.GetValue(noShrink),
                 RawLink = parse.GetValue(rawLink),
                 Yields = parse.GetValue(yields),
+                MemoryLimit = memoryLimit,
+                ExactStates = parse.GetValue(exactStates),
             };
             string folder = parse.GetValue(output)!;
             string? htmlFolder = parse.GetValue(html);
@@ -156,6 +171,25 @@ internal static class ExploreCommand
         return command;
     }
 
+    // A size in bytes, with a K, M, G or T suffix (powers of 1024), or a percentage of the memory
+    // the process may use; null when it is not one.
+    internal static long? MemorySize(string text)
+    {
+        text = text.Trim();
+        if (text.EndsWith('%'))
+        {
+            return double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) && percent is > 0 and <= 100
+                ? (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * percent / 100)
+                : null;
+        }
+
+        int shift = text.Length == 0 ? 0 : char.ToUpperInvariant(text[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => 0 };
+        string number = shift == 0 ? text : text[..^1];
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && value * Math.Pow(2, shift) < long.MaxValue
+            ? (long)(value * Math.Pow(2, shift))
+            : null;
+    }
+
     private static string? Validate(ExploreOptions o)
     {
         if (o.MaxRoots < 1 || o.MaxRoots > 4)
@@ -196,6 +230,11 @@ internal static class ExploreCommand
         return null;
     }
 
+    private static string Size(long bytes) =>
+        bytes >= 1L << 30 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} GiB", bytes / (double)(1L << 30))
+        : bytes >= 1L << 20 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} MiB", bytes / (double)(1L << 20))
+        : string.Format(CultureInfo.InvariantCulture, "{0:0} KiB", bytes / 1024.0);
+
     internal static string Render(ExploreReport report, Paint paint, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
     {
         var o = report.Options;
@@ -211,6 +250,15 @@ internal static class ExploreCommand
             : string.Format(inv, "{0:N0} canonical", report.Shapes);
         sb.Append(string.Format(inv, "  shapes: {0} ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0} ({4:N0} run: a run stands for every capacity until a batch fills)\n", shapes, report.Runs, report.States, report.Transitions, report.Computed));
         sb.Append(string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s\n", report.Elapsed.TotalSeconds, o.Parallelism, report.States / seconds));
+        sb.Append(string.Format(
+            inv,
+            "  memory: {0:0.0} bytes a state (packed); visited set of {1}; the largest search held {2} ({3:0} bytes a state), {4} at most at once (budget {5}, --memory)\n",
+            report.BytesPerState,
+            o.ExactStates ? "the states themselves (exact, --exact-states)" : string.Format(inv, "128-bit hashes (chance of a collision about {0:0.0e0})", report.CollisionChance),
+            Size(report.LargestSearchBytes),
+            report.MemoryPerState,
+            Size(report.PeakSearchBytes),
+            Size(report.MemoryLimit)));
         sb.Append('\n');
         foreach (var (cls, count) in report.Classes)
         {

@@ -1,5 +1,5 @@
 using MmuDsl.Cli.Reports;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Html;
 

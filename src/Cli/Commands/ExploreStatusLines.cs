@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 
 namespace MmuDsl.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MmuDsl.Cli.Commands;
-using MmuDsl.Dsl.Explore;
+using MmuDsl.Explore;
 
 namespace MmuDsl.Cli.Reports;
 
@@ -42,6 +42,17 @@ internal static class ExploreJsonReport
             w.WriteNumber("transitionsRun", report.Computed);
             w.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             w.WriteNumber("threads", o.Parallelism);
+            w.WriteNumber("statesPerSecond", Math.Round(report.StatesPerSecond));
+            w.WriteStartObject("memory");
+            w.WriteNumber("bytesPerState", Math.Round(report.BytesPerState, 1));
+            w.WriteString("visitedSet", o.ExactStates ? "vectors" : "hashes");
+            w.WriteNumber("collisionChance", report.CollisionChance);
+            w.WriteNumber("largestSearchBytes", report.LargestSearchBytes);
+            w.WriteNumber("largestSearchStates", report.LargestSearchStates);
+            w.WriteNumber("bytesPerStateHeld", Math.Round(report.MemoryPerState, 1));
+            w.WriteNumber("peakBytes", report.PeakSearchBytes);
+            w.WriteNumber("budgetBytes", report.MemoryLimit);
+            w.WriteEndObject();
             w.WriteStartObject("findings");
             foreach (var (cls, count) in report.Classes)
             {
