@@ -25,7 +25,7 @@ public sealed partial class ShadowMmu
     // Built-ins are trusted; a plug-in's code was compiled with guards (PluginGuard) that check
     // the stack at each method entry and count loop iterations against a budget set per call.
     private readonly bool _guarded;
-    private long _visitsThisWalk;
+    private long _visitsLeft;
     private long _visitBudget;
     private bool _inWalk;
 
@@ -41,9 +41,10 @@ public sealed partial class ShadowMmu
     internal ShadowPage PageOf(int id) => _pages[id];
 
     /// <summary>A handle onto <paramref name="page"/>, for the algorithm.</summary>
-    internal KvmMmuPage Handle(ShadowPage page) => new(this, page.Id);
+    internal KvmMmuPage Handle(ShadowPage page) => new(this, page, page.Id);
 
     /// <summary><see cref="Kvm.ClearUnsyncChildBit"/>: attributed to the walk while one runs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ClearUnsyncChildBitFromAlgorithm(ShadowPage page, int index) =>
         ClearUnsyncChildBit(page, index, _inWalk ? BitClearer.Walk : BitClearer.ClearParents);
 

@@ -84,11 +84,21 @@ public sealed partial class ShadowMmu
     /// <c>clear_unsync_child_bit</c>: decrement the count (WARN below zero, as the kernel does,
     /// whether or not the bit was set) and clear the bit.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ClearUnsyncChildBit(ShadowPage page, int index, BitClearer by)
     {
         int after = --_syncStates[page.Id].UnsyncChildren;
         page.UnsyncChildBitmapBits.Clear(index);
         _bitClears++;
+        if (after < 0 || Observer != null)
+        {
+            ClearedRarely(page, index, by, after);
+        }
+    }
+
+    /// <summary>The rest of <see cref="ClearUnsyncChildBit"/> when it is observed or the count went below zero.</summary>
+    private void ClearedRarely(ShadowPage page, int index, BitClearer by, int after)
+    {
         if (Observer != null)
         {
             Emit(new UnsyncBitCleared(page, index, by, after));

@@ -161,8 +161,8 @@ public sealed partial class ShadowMmu
             _walkVisits = [];
         }
 
-        _visitsThisWalk = 0;
         _visitBudget = VisitsPerPage * (long)Math.Max(1, _pages.Count);
+        _visitsLeft = _visitBudget;
         bool wasInWalk = _inWalk;
         _inWalk = true;
         int result;
@@ -200,29 +200,36 @@ public sealed partial class ShadowMmu
     private void ProcessBatch(KvmMmuPages batch, bool zap) =>
         CallAlgorithm(zap ? AlgorithmCall.ZapBatch : AlgorithmCall.SyncBatch, null, 0, batch);
 
-    /// <summary>An algorithm's walk noted a visit: bit <paramref name="index"/> of <paramref name="page"/>.</summary>
+    /// <summary>
+    /// An algorithm's walk noted a visit: counted, and checked against the walk's budget. What an
+    /// observer sees of it, the iterator adds to <see cref="WalkVisitLog"/> itself, which it reads
+    /// once per page rather than once per visit.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal void NoteVisit(ShadowPage page, int index)
+    internal void NoteVisit()
     {
         Stats.Visits++;
-        if (++_visitsThisWalk > _visitBudget)
+        if (--_visitsLeft < 0)
         {
             ThrowVisitBudget();
         }
-
-        _walkVisits?.Add(new WalkVisit(page, index));
     }
+
+    /// <summary>Where the visits of the walk that runs are noted for its <see cref="WalkFinished"/> event; null unless observed.</summary>
+    internal List<WalkVisit>? WalkVisitLog => _walkVisits;
 
     private void ThrowVisitBudget() =>
         throw new AlgorithmBudgetException($"one walk visited more than {_visitBudget} bitmap entries ({VisitsPerPage} per page of the engine): a walk that does not end");
 
     /// <summary><c>kvm_unlink_unsync_page</c>.</summary>
+    /// <remarks>Inlined into the algorithm's batch loop: what is rare (the WARN) is out of line.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void KvmUnlinkUnsyncPage(ShadowPage leaf, int leafId)
     {
         ref PageSyncState state = ref _syncStates[leafId];
         if (!state.Unsync)
         {
-            Warn(MmuWarningKind.UnlinkNotUnsync, $"kvm_unlink_unsync_page on '{leaf.Name}', which is not unsync");
+            WarnUnlinkNotUnsync(leaf);
         }
 
         // As the kernel does: the counter drops even when the WARN fired.
@@ -230,19 +237,35 @@ public sealed partial class ShadowMmu
         Stats.Unsync--;
     }
 
+    private void WarnUnlinkNotUnsync(ShadowPage leaf) =>
+        Warn(MmuWarningKind.UnlinkNotUnsync, $"kvm_unlink_unsync_page on '{leaf.Name}', which is not unsync");
+
     /// <summary><c>kvm_sync_page</c> (which zaps on failure); true when it synced.</summary>
+    /// <remarks>Inlined into the algorithm's batch loop: what is rare (a bad page, an observer,
+    /// a failed sync) is out of line.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool KvmSyncPage(ShadowPage leaf, int leafId)
     {
         ref PageSyncState state = ref _syncStates[leafId];
         if (state.Zapped || state.Level != 1)
         {
-            // Only a plug-in gets here (the dense state is checked: the page object stays untouched).
-            RequireLive(leaf, "kvm_sync_page");
-            throw new MmuException(MmuErrorKind.BadLevel, $"kvm_sync_page on '{leaf.Name}' (level {leaf.Level}): only level-1 pages are synced");
+            ThrowNotSyncable(leaf);
         }
 
         state.Syncs++;
         Stats.Syncs++;
+        bool failed = state.FailNextSync;
+        if (failed || Observer != null)
+        {
+            return SyncedRarely(leaf, ref state);
+        }
+
+        return true;
+    }
+
+    /// <summary>The rest of <see cref="KvmSyncPage"/> when the sync fails or is observed.</summary>
+    private bool SyncedRarely(ShadowPage leaf, ref PageSyncState state)
+    {
         bool failed = state.FailNextSync;
         state.FailNextSync = false;
         if (Observer != null)
@@ -258,12 +281,21 @@ public sealed partial class ShadowMmu
         return !failed;
     }
 
+    // Only a plug-in gets here (the dense state is checked: the page object stays untouched).
+    private void ThrowNotSyncable(ShadowPage leaf)
+    {
+        RequireLive(leaf, "kvm_sync_page");
+        throw new MmuException(MmuErrorKind.BadLevel, $"kvm_sync_page on '{leaf.Name}' (level {leaf.Level}): only level-1 pages are synced");
+    }
+
     /// <summary><c>mmu_pages_add</c>, for <see cref="Kvm.MmuPagesAdd(KvmMmuPages, KvmMmuPage, int)"/>.</summary>
+    /// <remarks>Inlined into the algorithm's walk: the checks that only a broken walk fails throw out of line.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool MmuPagesAdd(KvmMmuPages pvec, KvmMmuPage sp, int idx)
     {
         if (sp.IsNull)
         {
-            throw new InvalidOperationException("mmu_pages_add of a NULL page");
+            ThrowAddNull();
         }
 
         ref PageSyncState state = ref _syncStates[sp.Id];
@@ -274,16 +306,24 @@ public sealed partial class ShadowMmu
 
         if (pvec.Nr == pvec.Capacity)
         {
-            throw new InvalidOperationException($"mmu_pages_add of '{sp.Name}' to a full batch ({pvec.Capacity} entries): the walk went on after an add returned true");
+            ThrowAddToFull(pvec, sp);
         }
 
         if (idx != InvalidIndex && (uint)idx >= Bitmap512.Size)
         {
-            throw new ArgumentOutOfRangeException(nameof(idx), idx, "an index in the parent is 0..511, or INVALID_INDEX");
+            ThrowAddIndex(idx);
         }
 
-        return pvec.Append(sp.Id, state.Level, idx);
+        return pvec.Append(sp.Page, sp.Id, state.Level, idx);
     }
+
+    private static void ThrowAddNull() => throw new InvalidOperationException("mmu_pages_add of a NULL page");
+
+    private static void ThrowAddToFull(KvmMmuPages pvec, KvmMmuPage sp) =>
+        throw new InvalidOperationException($"mmu_pages_add of '{sp.Name}' to a full batch ({pvec.Capacity} entries): the walk went on after an add returned true");
+
+    private static void ThrowAddIndex(int idx) =>
+        throw new ArgumentOutOfRangeException(nameof(idx), idx, "an index in the parent is 0..511, or INVALID_INDEX");
 
     private void WarnNoProgress(ShadowPage parent, KvmMmuPages batch)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MmuDsl.Mmu.Algorithms;
 
 /// <summary>
@@ -22,6 +24,7 @@ public sealed class Kvm
     /// bitmap. Each bit the loop reaches is one visit (<c>stat.visits</c>); a walk that visits
     /// more than 512 entries per page of the engine is stopped as an algorithm failure.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UnsyncChildBitIterator ForEachSetBit(KvmMmuPage sp) => new(_mmu, sp.Page);
 
     /// <summary>
@@ -31,6 +34,7 @@ public sealed class Kvm
     /// during <see cref="UnsyncWalkAlgorithm.MmuUnsyncWalk"/>; otherwise the batch's clearing
     /// after its leaves (legacy's <c>mmu_pages_clear_parents</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ClearUnsyncChildBit(KvmMmuPage sp, int i) => _mmu.ClearUnsyncChildBitFromAlgorithm(sp.Page, CheckIndex(i));
 
     /// <summary>
@@ -47,6 +51,7 @@ public sealed class Kvm
     /// batch is now full ("stop": the page is in). Adding to a full batch is an algorithm failure
     /// (the kernel would write past the array).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MmuPagesAdd(KvmMmuPages pvec, KvmMmuPage sp, int idx)
     {
         ArgumentNullException.ThrowIfNull(pvec);
@@ -62,6 +67,7 @@ public sealed class Kvm
     /// <c>kvm->stat.mmu_unsync--</c>; the WARN <c>unlink-not-unsync</c> fires when the page was
     /// not unsync (and the counter drops anyway, as in the kernel).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void KvmUnlinkUnsyncPage(KvmMmuPage sp) => _mmu.KvmUnlinkUnsyncPage(sp.Page, sp.Id);
 
     /// <summary>
@@ -70,6 +76,7 @@ public sealed class Kvm
     /// <c>fail-sync</c>) the page is zapped instead, with <c>kvm_mmu_prepare_zap_page</c>.
     /// Returns true when it synced, false when it failed and was zapped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool KvmSyncPage(KvmMmuPage sp) => _mmu.KvmSyncPage(sp.Page, sp.Id);
 
     /// <summary>

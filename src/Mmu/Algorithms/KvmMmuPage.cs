@@ -9,17 +9,22 @@ namespace MmuDsl.Mmu.Algorithms;
 /// the counters, the events and the trace. <see cref="Null"/> plays the kernel's NULL page.
 /// </summary>
 /// <remarks>
-/// The handle holds the engine and the page's id, not the page object: the walk reads a child's
-/// <c>unsync_children</c> and <c>unsync</c> from the engine's dense per-page array without
-/// touching the child (src/Mmu/PageSyncState.cs says why that matters).
+/// The handle holds the engine, the page's id and a reference to the page object, which it only
+/// follows for what lives there (the bitmap, the sptes): the walk reads a child's
+/// <c>unsync_children</c> and <c>unsync</c> from the engine's dense per-page array by id without
+/// touching the child (src/Mmu/PageSyncState.cs says why that matters), and reaches the page it
+/// walks, a batch entry or a parent on the path without looking it up in the engine's page list
+/// (a load per visit, and a cache miss per synced leaf, that the walk paid before: docs/performance.md).
 /// </remarks>
 public readonly struct KvmMmuPage : IEquatable<KvmMmuPage>
 {
     private readonly ShadowMmu? _mmu;
+    private readonly ShadowPage? _page;
 
-    internal KvmMmuPage(ShadowMmu mmu, int id)
+    internal KvmMmuPage(ShadowMmu mmu, ShadowPage page, int id)
     {
         _mmu = mmu;
+        _page = page;
         Id = id;
     }
 
@@ -82,7 +87,7 @@ public readonly struct KvmMmuPage : IEquatable<KvmMmuPage>
     internal ShadowPage Page
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _mmu!.PageOf(Id);
+        get => _page ?? ThrowNullPage();
     }
 
     /// <summary><c>test_bit(i, sp->unsync_child_bitmap)</c> (not a visit).</summary>
@@ -112,7 +117,7 @@ public readonly struct KvmMmuPage : IEquatable<KvmMmuPage>
         }
 
         int rank = sptes == null ? -1 : sptes.LinkRank(i);
-        return rank < 0 ? default : new KvmMmuPage(_mmu!, sptes!.ChildIdAtRank(rank));
+        return rank < 0 ? default : new KvmMmuPage(_mmu!, sptes!.ChildAtRank(rank), sptes.ChildIdAtRank(rank));
     }
 
     /// <summary>Parent pte number <paramref name="n"/>, 0 to <see cref="ParentPteCount"/> - 1, in the
@@ -120,7 +125,7 @@ public readonly struct KvmMmuPage : IEquatable<KvmMmuPage>
     public Sptep ParentPte(int n)
     {
         var pte = Page.ParentPteAt(n);
-        return new Sptep(new KvmMmuPage(_mmu!, pte.Parent.Id), pte.Index);
+        return new Sptep(new KvmMmuPage(_mmu!, pte.Parent, pte.Parent.Id), pte.Index);
     }
 
     /// <inheritdoc/>
@@ -142,6 +147,9 @@ public readonly struct KvmMmuPage : IEquatable<KvmMmuPage>
     public static bool operator !=(KvmMmuPage left, KvmMmuPage right) => !left.Equals(right);
 
     private static int CheckIndex(int i) => (uint)i < Bitmap512.Size ? i : throw IndexOutOfRange(i);
+
+    // A NULL handle read as a page throws as it did when the handle looked the page up in the engine.
+    private static ShadowPage ThrowNullPage() => throw new NullReferenceException("a NULL kvm_mmu_page was dereferenced");
 
     private static ArgumentOutOfRangeException IndexOutOfRange(int i) => new(nameof(i), i, "an spte index is 0..511");
 

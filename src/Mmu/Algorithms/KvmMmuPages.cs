@@ -15,6 +15,7 @@ public sealed class KvmMmuPages
 {
     private readonly ShadowMmu _mmu;
     private int[] _pageIds;
+    private ShadowPage[] _pages;
     private int[] _indexes;
     private byte[] _levels;
 
@@ -22,6 +23,7 @@ public sealed class KvmMmuPages
     {
         _mmu = mmu;
         _pageIds = new int[capacity];
+        _pages = new ShadowPage[capacity];
         _indexes = new int[capacity];
         _levels = new byte[capacity];
     }
@@ -43,7 +45,7 @@ public sealed class KvmMmuPages
                 throw new ArgumentOutOfRangeException(nameof(n), n, $"the batch holds {Nr} entries");
             }
 
-            return new MmuPageAndOffset(new KvmMmuPage(_mmu, _pageIds[n]), _indexes[n]);
+            return new MmuPageAndOffset(new KvmMmuPage(_mmu, _pages[n], _pageIds[n]), _indexes[n]);
         }
     }
 
@@ -59,6 +61,7 @@ public sealed class KvmMmuPages
         if (capacity != _pageIds.Length)
         {
             _pageIds = new int[capacity];
+            _pages = new ShadowPage[capacity];
             _indexes = new int[capacity];
             _levels = new byte[capacity];
         }
@@ -81,9 +84,10 @@ public sealed class KvmMmuPages
     }
 
     /// <summary>Appends an entry (the batch must not be full); returns whether it is full now.</summary>
-    internal bool Append(int pageId, int level, int index)
+    internal bool Append(ShadowPage page, int pageId, int level, int index)
     {
         _pageIds[Nr] = pageId;
+        _pages[Nr] = page;
         _indexes[Nr] = index;
         _levels[Nr] = (byte)level;
         return ++Nr == _pageIds.Length;
@@ -109,7 +113,7 @@ public sealed class KvmMmuPages
         var builder = ImmutableArray.CreateBuilder<BatchEntry>(Nr);
         for (int n = 0; n < Nr; n++)
         {
-            builder.Add(new BatchEntry(_mmu.PageOf(_pageIds[n]), _indexes[n]));
+            builder.Add(new BatchEntry(_pages[n], _indexes[n]));
         }
 
         return builder.MoveToImmutable();

@@ -13,12 +13,14 @@ public ref struct UnsyncChildBitIterator
 {
     private readonly ShadowMmu _mmu;
     private readonly ShadowPage _page;
+    private readonly List<WalkVisit>? _log;
     private int _current;
 
     internal UnsyncChildBitIterator(ShadowMmu mmu, ShadowPage page)
     {
         _mmu = mmu;
         _page = page;
+        _log = mmu.WalkVisitLog;
         _current = -1;
     }
 
@@ -40,7 +42,8 @@ public ref struct UnsyncChildBitIterator
         }
 
         _current = next;
-        _mmu.NoteVisit(_page, next);
+        _mmu.NoteVisit();
+        _log?.Add(new WalkVisit(_page, next));
         return true;
     }
 }
