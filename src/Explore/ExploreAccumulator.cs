@@ -6,8 +6,6 @@ namespace MmuDsl.Explore;
 /// <summary>One worker's totals and findings, merged into the report when the worker ends.</summary>
 internal sealed class ExploreAccumulator
 {
-    private long _reportedStates;
-
     public long States { get; set; }
 
     /// <summary>Transitions checked, one per (state, operation, capacity).</summary>
@@ -35,13 +33,6 @@ internal sealed class ExploreAccumulator
     /// <summary>A finding seen under <paramref name="weight"/> capacities at once.</summary>
     public void Add(Finding f, int weight) => Classes[f.Class].Add(f, weight);
 
-    public long TakeNewStates()
-    {
-        long n = States - _reportedStates;
-        _reportedStates = States;
-        return n;
-    }
-
     /// <summary>The work of one transition (counters after minus before), done under <paramref name="weight"/> capacities.</summary>
     public void AddWork(MmuStats a, MmuStats b, in MmuStatsSnapshot a0, in MmuStatsSnapshot b0, int weight)
     {
@@ -65,6 +56,7 @@ internal sealed class ExploreAccumulator
         }
     }
 
+    /// <summary>Adds these totals to <paramref name="report"/> (shape runs aside: the caller counts them).</summary>
     public void MergeInto(ExploreReport report)
     {
         report.States += States;
@@ -78,9 +70,9 @@ internal sealed class ExploreAccumulator
 
         report.FirstWork = (report.FirstWork.Walks + WalksA, report.FirstWork.Visits + VisitsA);
         report.SecondWork = (report.SecondWork.Walks + WalksB, report.SecondWork.Visits + VisitsB);
-        if (Ratio is { } r && (report.Largest is not { } best || WorkRatio.Beats(r.FirstVisits, r.SecondVisits, r.Operations.Length, r.ShapeOrder, best)))
+        if (Ratio is { } r && (report.Largest is not { } best || best.Beats(r.FirstVisits, r.SecondVisits, r.Operations.Length, r.ShapeOrder) < 0))
         {
-            report.Largest = r;
+            report.Largest = LargestRatio.Of(r);
         }
     }
 }
