@@ -6,7 +6,7 @@ namespace MmuDsl.Explore;
 
 /// <summary>
 /// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 2 further pages, levels
-/// 1..4, child slots from {0, 1, 2}, sequences of up to 4 operations, legacy against recursive,
+/// 1..4, child slots from {0, 63, 511} (see <see cref="Slots"/>), sequences of up to 4 operations, legacy against recursive,
 /// each shape with the smallest batch capacity that cannot livelock (the highest root's level)
 /// and with 16.
 /// <para>
@@ -33,8 +33,14 @@ public sealed record ExploreOptions
     /// <summary>Highest level (roots are 2..MaxLevel, other pages 1..MaxLevel-1).</summary>
     public int MaxLevel { get; init; } = 4;
 
-    /// <summary>The spte indexes children may occupy.</summary>
-    public IReadOnlyList<int> Slots { get; init; } = [0, 1, 2];
+    /// <summary>
+    /// The spte indexes children may occupy. Default {0, 63, 511}: three children in ascending order,
+    /// as {0, 1, 2} had, at the same cost (the search does not depend on which indexes they are),
+    /// but in the first and the last of the bitmap's eight 64-bit words: 63 and 511 are a word's top
+    /// bit, a walk from 63 to 511 crosses the word boundary and skips the empty words between, and
+    /// 511 is the bitmap's last bit (docs/explore.md, "What the defaults reach").
+    /// </summary>
+    public IReadOnlyList<int> Slots { get; init; } = [0, 63, 511];
 
     /// <summary>Longest operation sequence.</summary>
     public int MaxOperations { get; init; } = 4;

@@ -109,9 +109,9 @@ public static class Explorer
         report.Elapsed = before + clock.Elapsed;
         if (options.ResultsFile != null)
         {
+            report.Checkpoints = checkpoint!.Written;
             ResultsFile.Write(options.ResultsFile, ShardResults.Of(report));
-            checkpoint!.Delete();
-            report.Checkpoints = checkpoint.Written;
+            checkpoint.Delete();
         }
 
         status?.Start(ExplorePhase.Done);

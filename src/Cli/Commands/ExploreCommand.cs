@@ -86,7 +86,7 @@ internal static class ExploreCommand
             }
             catch (FormatException)
             {
-                stderr.WriteLine("mmudsl: error: --slots takes spte indexes separated by commas, e.g. 0,1,2");
+                stderr.WriteLine("mmudsl: error: --slots takes spte indexes separated by commas, e.g. 0,63,511");
                 return 2;
             }
 

@@ -84,6 +84,12 @@ public sealed record ShardResults
     /// <summary>Worker threads.</summary>
     public required int Threads { get; init; }
 
+    /// <summary>Checkpoints this run wrote (a resumed run: since it resumed).</summary>
+    public int Checkpoints { get; init; }
+
+    /// <summary>Their time in all, in seconds: what checkpointing cost.</summary>
+    public double CheckpointSeconds { get; init; }
+
     /// <summary>The machine it ran on.</summary>
     public required string Host { get; init; }
 
@@ -132,6 +138,8 @@ public sealed record ShardResults
             Clean = report.Clean,
             Seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
             Threads = report.Threads,
+            Checkpoints = report.Checkpoints.Count,
+            CheckpointSeconds = Math.Round(report.Checkpoints.Time.TotalSeconds, 3),
             Host = Environment.MachineName,
             Written = DateTimeOffset.UtcNow,
         };
