@@ -1,4 +1,4 @@
-// The .mmu scenario language (shared/docs/LANGUAGE.md): the single source of its syntax.
+// The .mmu scenario language (docs/language.md): the single source of its syntax.
 //
 // Compiled at build time by src/Dsl/Dsl.csproj into obj/ (C#, namespace
 // MmuDsl.Dsl.Parsing.Generated). The front end (src/Dsl/Syntax/Parsing) wraps it:

@@ -3,7 +3,7 @@ namespace MmuDsl.Explore;
 /// <summary>What the explorer can find, reported separately.</summary>
 public enum FindingClass
 {
-    /// <summary>An invariant of SEMANTICS.md broke, or a WARN fired, under one algorithm.</summary>
+    /// <summary>An invariant (docs/model.md#invariants) broke, or a WARN fired, under one algorithm.</summary>
     InvariantViolation,
 
     /// <summary>The semantic state differs on a sequence with no interrupted sync: the patch would not be a no-op.</summary>

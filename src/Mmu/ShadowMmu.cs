@@ -6,7 +6,7 @@ namespace MmuDsl.Mmu;
 
 /// <summary>
 /// The shadow MMU: every shadow page of one VM, their unsync metadata, and the operations of
-/// SEMANTICS.md (link, map, unlink, unsync, sync, zap) under one <see cref="UnsyncWalkAlgorithm"/>.
+/// docs/model.md (link, map, unlink, unsync, sync, zap) under one <see cref="UnsyncWalkAlgorithm"/>.
 /// Usable alone as a library; single-threaded like the kernel under <c>mmu_lock</c>.
 /// Read ShadowMmu.Walk.cs before changing anything on the sync or zap paths.
 /// </summary>

@@ -122,6 +122,23 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_FormatJson_ErrorsAreObjects_WithLineAndColumnAsNumbers()
+    {
+        using var dir = new TempDir();
+        string file = dir.Write("e.mmu", "root R level 2\nfor i in 0..3 {\n  page R level 1\n}\n");
+        var run = CliRun.Of("run", "--format", "json", file);
+        Assert.Equal(2, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal("runtime", error.GetProperty("kind").GetString());
+        Assert.Equal(file, error.GetProperty("file").GetString());
+        Assert.Equal(3, error.GetProperty("line").GetInt32());
+        Assert.Equal(8, error.GetProperty("column").GetInt32());
+        Assert.Contains("declared twice", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:3:8: error: ", error.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_FormatDot_PrintsADigraph()
     {
         using var dir = new TempDir();

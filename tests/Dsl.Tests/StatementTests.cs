@@ -2,7 +2,7 @@ using MmuDsl.Dsl.Syntax;
 
 namespace MmuDsl.Dsl.Tests;
 
-/// <summary>Each statement of LANGUAGE.md parses to its node.</summary>
+/// <summary>Each statement of docs/language.md#statements parses to its node.</summary>
 public sealed class StatementTests
 {
     private static long Int(Expr? expression) => Assert.IsType<IntLiteral>(expression).Value;

@@ -7,7 +7,7 @@ namespace MmuDsl.Mmu.Tests;
 /// The batch (<c>struct kvm_mmu_pages</c>, 16 entries): when it fills, how many walks and batches
 /// a sync takes, and what each batch holds. Walks and batches are counted from the events
 /// (<c>WalkFinished</c>, <c>SyncFinished.Batches</c>); every expected number is worked out in the
-/// comment above it from SEMANTICS.md.
+/// comment above it from docs/model.md#the-walk.
 /// </summary>
 public sealed class BatchTests
 {

@@ -5,7 +5,7 @@ using static MmuDsl.Mmu.Tests.TestTables;
 namespace MmuDsl.Mmu.Tests;
 
 /// <summary>
-/// <c>eager</c>, property by property of SEMANTICS.md's last section: the batch holds unsync
+/// <c>eager</c>, property by property of docs/model.md#eager: the batch holds unsync
 /// leaves only; the walk clears each bit once it is done with the child (post-order); -ENOSPC
 /// keeps the bits of the path to the leaf that filled the batch; a shared leaf is appended once
 /// and counted at each meeting; a walk that returns &gt; 0 leaves its page clean; any capacity

@@ -85,7 +85,7 @@ public sealed class RandomDagPropertyTests
     [InlineData(3)]
     public void RandomDags_EagerAtACapacityBelowEveryLevel_AgreesWithLegacy(int capacity)
     {
-        // SEMANTICS.md, "eager", capacity and progress: any pvec >= 1 works at every level. Eager
+        // docs/model.md#eager-capacity-and-progress: any pvec >= 1 works at every level. Eager
         // runs at 1, 2 or 3 throughout (below the level of most roots here, where legacy would
         // fire no-progress), legacy at what the sequence sets (16, or at least the highest level):
         // the same checks as above after every operation, no-progress included.

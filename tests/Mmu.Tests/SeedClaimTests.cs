@@ -6,7 +6,7 @@ namespace MmuDsl.Mmu.Tests;
 
 /// <summary>
 /// The claims of the review thread the project was born from
-/// (shared/seed/lkml-review-unsync-walk.txt; SEMANTICS.md, "The seed's claims"), one test each,
+/// (docs/model.md#the-seeds-claims, where each claim is a checkable statement), one test each,
 /// run under both algorithms, metadata asserted before and after.
 /// </summary>
 public sealed class SeedClaimTests

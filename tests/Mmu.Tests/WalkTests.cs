@@ -4,7 +4,7 @@ using static MmuDsl.Mmu.Tests.TestTables;
 namespace MmuDsl.Mmu.Tests;
 
 /// <summary>
-/// Every branch of <c>__mmu_unsync_walk</c> (SEMANTICS.md, "The walk"), and the no-progress
+/// Every branch of <c>__mmu_unsync_walk</c> (docs/model.md#the-walk), and the no-progress
 /// guard of the sync and zap loops. Each test states the metadata before and after, and who
 /// cleared each bit (the walk, or legacy's <c>mmu_pages_clear_parents</c>).
 /// </summary>

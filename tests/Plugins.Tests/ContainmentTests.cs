@@ -36,7 +36,7 @@ public sealed class ContainmentTests
         var result = ScenarioRunner.RunFile(script, RunOptions.Default with { Algorithms = [plugin], PluginLoader = files.Loader });
 
         Assert.Equal(2, result.ExitCode);
-        string error = Assert.Single(result.Errors);
+        string error = Assert.Single(result.Errors).Render();
         Assert.StartsWith($"{script}:8:1: error: algorithm 'planted' failed at {plugin}:12: ", error, StringComparison.Ordinal);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Runs[0].Output, o => o.Text.Contains("not reached", StringComparison.Ordinal));
@@ -81,8 +81,8 @@ public sealed class ContainmentTests
         var result = ScenarioRunner.RunFile(script, RunOptions.Default with { PluginLoader = files.Loader });
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"{script}:1:19: error: the plug-in 'walk.cs' does not compile", result.Errors[0], StringComparison.Ordinal);
-        Assert.Contains(result.Errors, e => e.StartsWith("walk.cs:12:21: error: CS1525:", StringComparison.Ordinal) && e.Contains("int x = ;", StringComparison.Ordinal) && e.EndsWith("^\n", StringComparison.Ordinal));
+        Assert.StartsWith($"{script}:1:19: error: the plug-in 'walk.cs' does not compile", result.Errors[0].Render(), StringComparison.Ordinal);
+        Assert.Contains(result.Errors.Select(e => e.Render()), e => e.StartsWith("walk.cs:12:21: error: CS1525:", StringComparison.Ordinal) && e.Contains("int x = ;", StringComparison.Ordinal) && e.EndsWith("^\n", StringComparison.Ordinal));
     }
 
     [LinuxFact]
@@ -95,7 +95,7 @@ public sealed class ContainmentTests
         var result = SpecialFiles.WithinSeconds(30, () => ScenarioRunner.RunFile(script, RunOptions.Default with { PluginLoader = MmuDsl.Dsl.Sources.PluginFiles.WithCacheFolder(files.Cache) }));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not a regular file", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("not a regular file", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     // A walk written like legacy's, with a statement planted on line 12 (the file's 12th line).

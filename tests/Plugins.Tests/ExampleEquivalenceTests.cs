@@ -56,7 +56,7 @@ public sealed class ExampleEquivalenceTests
         Assert.Equal(
             byBuiltin.Failures.Where(f => f.Kind != FailureKind.GoldenBlock).Select(f => f.Render()),
             byExample.Failures.Where(f => f.Kind != FailureKind.GoldenBlock).Select(f => f.Render().Replace(name, builtin, StringComparison.Ordinal)));
-        Assert.Equal(byBuiltin.Errors, byExample.Errors.Select(e => e.Replace(name, builtin, StringComparison.Ordinal)));
+        Assert.Equal(byBuiltin.Errors.Select(e => e.Render()), byExample.Errors.Select(e => e.Render().Replace(name, builtin, StringComparison.Ordinal)));
         Assert.Equal(Stats(byBuiltin), Stats(byExample));
     }
 

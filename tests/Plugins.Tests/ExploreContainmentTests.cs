@@ -49,7 +49,7 @@ public sealed class ExploreContainmentTests
         string repro = files.Write("repro.mmu", failed.Repro!);
         var run = ScenarioRunner.RunFile(repro, RunOptions.Default with { PluginLoader = files.Loader });
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(run.Errors, e => e.Contains("algorithm 'two_leaves' failed at", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(run.Errors.Select(e => e.Render()), e => e.Contains("algorithm 'two_leaves' failed at", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
     }
 
     private static string SyntaxPrinterQuote(string path) => MmuDsl.Dsl.Syntax.SyntaxPrinter.Quote(path);

@@ -11,8 +11,8 @@ namespace MmuDsl.Mmu.Bench.Benchmarks;
 /// recursive and eager, k = 1, 4, 16, against the project's walk.c (bench/native/walk.c) compiled
 /// with gcc -O2. Prints time per synced page (engine and C, and their ratio), the work of both
 /// (walks, visits: must be equal, else FAIL and exit 1), growth from k = 1 to 16, and managed
-/// bytes per page; each goal is marked met or missed. When the shared anchor is beside the
-/// checkout, the copy's legacy and recursive must do its work too (<see cref="AnchorCheck"/>).
+/// bytes per page; each goal is marked met or missed. When an independent walk.c is given
+/// (<c>--check-against</c>), the copy's legacy and recursive must do its work too (<see cref="AnchorCheck"/>).
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -46,8 +46,8 @@ internal sealed class EngineBenchmark : IBenchmark
         }
 
         var failures = new List<string>();
-        var shared = NativeWalk.PrepareSharedAnchor(out string sharedError);
-        Progress("the copy's legacy and recursive against the shared anchor, when there is one: the same work at every k");
+        var shared = NativeWalk.PrepareCheckAnchor(options.CheckAgainst, out string sharedError);
+        Progress("the copy's legacy and recursive against the independent anchor, when one is given: the same work at every k");
         var anchorCheck = AnchorCheck.Run(native, shared, sharedError, Ks, failures);
 
         Progress("JIT warm-up: k=1 rounds (engine syncs and walk.c runs) until the JIT compiles nothing more");
@@ -406,7 +406,7 @@ internal sealed class EngineBenchmark : IBenchmark
         w.WriteLine($"Goals: {metCount} of {goals.Count} met" + (metCount == goals.Count ? "." : "; missed: " + string.Join("; ", goals.Where(g => !g.Met).Select(g => g.Goal))));
         ChecksFooter.Write(w, failures, [
             "Checks: engine and C did the same work (walks, visits, synced) in every row; every sync ended clean.",
-            .. anchorCheck.Checked ? ["        the copy's legacy and recursive did the shared anchor's work at every k."] : Array.Empty<string>(),
+            .. anchorCheck.Checked ? ["        the copy's legacy and recursive did the independent anchor's work at every k."] : Array.Empty<string>(),
         ], elapsed);
     }
 
@@ -414,16 +414,16 @@ internal sealed class EngineBenchmark : IBenchmark
 
     // ---- options ---------------------------------------------------------------------------
 
-    private sealed record Options(int Runs, int Warmup, string? Anchor)
+    private sealed record Options(int Runs, int Warmup, string? Anchor, string? CheckAgainst)
     {
-        public const string Usage = "options: --runs N (runs at k=16, at least 5, default 7; 16/k times as many at smaller k, at most 40)  --warmup N (warm-up runs per row, default 1)  --anchor PATH/TO/walk.c";
+        public const string Usage = "options: --runs N (runs at k=16, at least 5, default 7; 16/k times as many at smaller k, at most 40)  --warmup N (warm-up runs per row, default 1)  --anchor PATH/TO/walk.c (the C timed; default bench/native/walk.c)  --check-against PATH/TO/walk.c (an independent walk.c whose legacy and recursive the copy must match)";
 
         public static bool TryParse(IReadOnlyList<string> args, out Options options, out string error)
         {
             int runs = 7, warmup = 1;
-            string? anchor = null;
-            bool ok = BenchArgs.TryParse(args, 5, ref runs, ref warmup, new Dictionary<string, Action<string>> { ["--anchor"] = v => anchor = v }, out error);
-            options = new Options(runs, warmup, anchor);
+            string? anchor = null, checkAgainst = null;
+            bool ok = BenchArgs.TryParse(args, 5, ref runs, ref warmup, new Dictionary<string, Action<string>> { ["--anchor"] = v => anchor = v, ["--check-against"] = v => checkAgainst = v }, out error);
+            options = new Options(runs, warmup, anchor, checkAgainst);
             return ok;
         }
     }

@@ -275,7 +275,7 @@ internal sealed class InterpreterBenchmark : IBenchmark
             return;
         }
 
-        var lines = result.Errors.Concat(result.Failures.Select(f => f.Render())).Take(3).Select(s => s.TrimEnd().Replace("\n", " | ", StringComparison.Ordinal));
+        var lines = result.Errors.Select(e => e.Render()).Concat(result.Failures.Select(f => f.Render())).Take(3).Select(s => s.TrimEnd().Replace("\n", " | ", StringComparison.Ordinal));
         failures.Add($"{path}: exit code {result.ExitCode}: {string.Join(" || ", lines)}");
     }
 
@@ -374,13 +374,13 @@ internal sealed class InterpreterBenchmark : IBenchmark
         var exact = ScenarioRunner.RunText(path, text, runOptions with { MaxStatements = budget, MaxLoopIterations = iterations });
         CheckResult(path + $" (MaxStatements {budget}, MaxLoopIterations {iterations})", exact, failures);
         var lessBudget = ScenarioRunner.RunText(path, text, runOptions with { MaxStatements = budget - 1 });
-        if (!lessBudget.Errors.Any(e => e.Contains("statement budget exhausted", StringComparison.Ordinal)))
+        if (!lessBudget.Errors.Any(e => e.Kind == ErrorKind.StatementBudget))
         {
             failures.Add($"{path}: with MaxStatements {budget - 1} the run did not exhaust its budget (exit {lessBudget.ExitCode}): {statements} statements + {iterations} iterations is wrong");
         }
 
         var lessIterations = ScenarioRunner.RunText(path, text, runOptions with { MaxLoopIterations = iterations - 1 });
-        if (!lessIterations.Errors.Any(e => e.Contains("loop limit reached", StringComparison.Ordinal)))
+        if (!lessIterations.Errors.Any(e => e.Kind == ErrorKind.LoopLimit))
         {
             failures.Add($"{path}: with MaxLoopIterations {iterations - 1} the run did not reach its loop limit (exit {lessIterations.ExitCode}): {iterations} iterations is wrong");
         }

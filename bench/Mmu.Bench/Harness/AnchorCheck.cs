@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MmuDsl.Mmu.Bench.Harness;
 
 /// <summary>
-/// The project's walk.c (bench/native/walk.c) is the shared anchor plus eager. Whether its legacy
+/// The project's walk.c (bench/native/walk.c) is an independent anchor's legacy and recursive plus eager. Whether its legacy
 /// and recursive are still the anchor's is checked by what they do, not by their text: both are
 /// built and run on the same table at every k, and must report the same work (pages, synced,
 /// walks, visits, and nothing left unsync). The engine's work is checked against the copy, so
@@ -11,7 +11,7 @@ namespace MmuDsl.Mmu.Bench.Harness;
 /// </summary>
 internal static class AnchorCheck
 {
-    /// <summary>What the shared anchor knows.</summary>
+    /// <summary>What the independent anchor knows.</summary>
     public static readonly IReadOnlyList<string> Algorithms = ["legacy", "recursive"];
 
     /// <summary>
@@ -25,11 +25,11 @@ internal static class AnchorCheck
         {
             if (sharedError.Length > 0)
             {
-                failures.Add($"the shared anchor could not be built: {sharedError}");
-                return new AnchorCheckOutcome($"shared  : NOT CHECKED: {sharedError}", false);
+                failures.Add($"the independent anchor could not be built: {sharedError}");
+                return new AnchorCheckOutcome($"checked : NOT CHECKED: {sharedError}", false);
             }
 
-            return new AnchorCheckOutcome("shared  : no shared anchor beside the checkout: the copy's legacy and recursive were not compared with it", false);
+            return new AnchorCheckOutcome("checked : no independent walk.c given (--check-against): the copy's legacy and recursive were not compared with one", false);
         }
 
         var differences = new List<string>();
@@ -41,19 +41,19 @@ internal static class AnchorCheck
                 var b = shared.Run(k, algorithm);
                 if (a.Pages != b.Pages || a.Synced != b.Synced || a.Walks != b.Walks || a.Visits != b.Visits || a.Left != b.Left || a.RootChildren != b.RootChildren)
                 {
-                    differences.Add($"{algorithm} k={k}: pages/synced/walks/visits/left {a.Pages}/{a.Synced}/{a.Walks}/{a.Visits}/{a.Left} in the copy, {b.Pages}/{b.Synced}/{b.Walks}/{b.Visits}/{b.Left} in the shared anchor");
+                    differences.Add($"{algorithm} k={k}: pages/synced/walks/visits/left {a.Pages}/{a.Synced}/{a.Walks}/{a.Visits}/{a.Left} in the copy, {b.Pages}/{b.Synced}/{b.Walks}/{b.Visits}/{b.Left} in the independent anchor");
                 }
             }
         }
 
         string kList = string.Join("/", ks.Select(k => k.ToString(CultureInfo.InvariantCulture)));
-        string head = $"shared  : {shared.Source} (sha256 {shared.SourceSha256[..12]}): ";
+        string head = $"checked : {shared.Source} (sha256 {shared.SourceSha256[..12]}): ";
         if (differences.Count == 0)
         {
             return new AnchorCheckOutcome(head + $"its legacy and recursive do the copy's work at k={kList} (pages, synced, walks, visits: equal)", true);
         }
 
-        failures.AddRange(differences.Select(d => "the copy's walk.c no longer does the shared anchor's work: " + d));
+        failures.AddRange(differences.Select(d => "the copy's walk.c no longer does the independent anchor's work: " + d));
         return new AnchorCheckOutcome(head + "its legacy and recursive DIFFER from the copy's (see FAIL below)", true);
     }
 }

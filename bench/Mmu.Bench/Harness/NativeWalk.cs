@@ -79,21 +79,26 @@ internal sealed class NativeWalk
     }
 
     /// <summary>
-    /// The shared anchor beside the checkout (legacy and recursive only), compiled into
-    /// bench/native/out/walk-shared; null with an empty <paramref name="error"/> when there is
-    /// none, null with the reason when it is there but does not compile.
+    /// An independent walk.c to check the copy against (legacy and recursive only, given with
+    /// <c>--check-against</c>), compiled into bench/native/out/walk-anchor; null with an empty
+    /// <paramref name="error"/> when none was given, null with the reason when it is missing or
+    /// does not compile.
     /// </summary>
-    public static NativeWalk? PrepareSharedAnchor(out string error)
+    public static NativeWalk? PrepareCheckAnchor(string? path, out string error)
     {
         error = "";
-        string? root = RepoPaths.FindRoot();
-        if (root == null)
+        if (path == null)
         {
             return null;
         }
 
-        string path = Path.GetFullPath(Path.Combine(root, "..", "shared", "anchors", "native-walk", "walk.c"));
-        return File.Exists(path) ? Compile(path, "shared anchor", "walk-shared", root, out error) : null;
+        if (!File.Exists(path))
+        {
+            error = $"no such file: {path}";
+            return null;
+        }
+
+        return Compile(Path.GetFullPath(path), "independent anchor", "walk-anchor", RepoPaths.FindRoot(), out error);
     }
 
     private static NativeWalk? Compile(string path, string what, string binaryName, string? root, out string error)

@@ -14,9 +14,10 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
     /// <summary>Prints why <c>-a</c> could not be resolved.</summary>
     public static void WriteResolutionError(TextWriter stderr, MmuDsl.Plugins.AlgorithmResolution resolved)
     {
-        foreach (var text in MmuDsl.Dsl.Scenarios.ResolutionText.Render(resolved, null, null))
+        foreach (var error in MmuDsl.Dsl.Scenarios.ResolutionErrors.Of(resolved, null, null))
         {
-            stderr.Write(text.StartsWith("error:", StringComparison.Ordinal) ? "mmudsl: " + text : text);
+            string text = error.Render();
+            stderr.Write(error.Path == null ? "mmudsl: " + text : text);
         }
     }
 

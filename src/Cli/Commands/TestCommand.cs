@@ -5,6 +5,7 @@ using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Scenarios;
 using MmuDsl.Dsl.Sources;
+using MmuDsl.Dsl.Syntax;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -164,7 +165,7 @@ internal static class TestCommand
             if (!outcome.Written)
             {
                 // This file's error; the run goes on with the next file and ends with its summary.
-                result.Errors.Add($"{plan.Path}: error: cannot rewrite it: {outcome.Error}\n");
+                result.Errors.Add(ScenarioError.OfFile(plan.Path, ErrorKind.Rewrite, $"cannot rewrite it: {outcome.Error}"));
                 allWritten = false;
                 continue;
             }

@@ -28,7 +28,28 @@ internal static class JsonReport
             w.WriteStartArray("errors");
             foreach (var e in result.Errors)
             {
-                w.WriteStringValue(e);
+                // The rendered text as before, and the error's fields for tools: line and column as numbers.
+                w.WriteStartObject();
+                w.WriteString("kind", JsonNamingPolicy.KebabCaseLower.ConvertName(e.Kind.ToString()));
+                if (e.Path != null)
+                {
+                    w.WriteString("file", e.Path);
+                }
+
+                if (e.Span != null)
+                {
+                    w.WriteNumber("line", e.Line);
+                    w.WriteNumber("column", e.Column);
+                }
+
+                if (e.Algorithm != null)
+                {
+                    w.WriteString("algorithm", e.Algorithm);
+                }
+
+                w.WriteString("message", e.Message);
+                w.WriteString("text", e.Render());
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();

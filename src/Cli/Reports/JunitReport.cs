@@ -37,8 +37,8 @@ internal static class JunitReport
                 case "error":
                     testcase.Add(new XElement(
                         "error",
-                        new XAttribute("message", FirstLine(result.Errors.FirstOrDefault() ?? "error")),
-                        string.Concat(result.Errors)));
+                        new XAttribute("message", FirstLine(result.Errors.FirstOrDefault()?.Render() ?? "error")),
+                        string.Concat(result.Errors.Select(e => e.Render()))));
                     break;
                 case "skipped":
                     testcase.Add(new XElement("skipped", new XAttribute("message", "no algorithm left to run")));

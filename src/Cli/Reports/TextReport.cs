@@ -10,7 +10,7 @@ internal static class TextReport
     {
         foreach (var error in result.Errors)
         {
-            writer.Write(Colour(error, paint));
+            writer.Write(Colour(error.Render(), paint));
         }
 
         foreach (var note in result.Notes)

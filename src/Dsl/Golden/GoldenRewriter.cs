@@ -1,5 +1,4 @@
 using System.Text;
-using MmuDsl.Dsl.Scenarios;
 
 namespace MmuDsl.Dsl.Golden;
 
@@ -15,9 +14,9 @@ public static class GoldenRewriter
 {
     /// <summary>
     /// Computes the new texts of the files whose blocks differ or have problems. Returns nothing
-    /// when parsing or a run stopped on an error (<see cref="ScenarioResult.StoppedOnError"/>).
+    /// when parsing or a run stopped on an error (<see cref="IGoldenRun.StoppedOnError"/>).
     /// </summary>
-    public static IReadOnlyList<FileRewrite> Plan(ScenarioResult result)
+    public static IReadOnlyList<FileRewrite> Plan(IGoldenRun result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.StoppedOnError)

@@ -4,10 +4,10 @@ using MmuDsl.Mmu;
 namespace MmuDsl.Dsl.Output;
 
 /// <summary>
-/// Renders pages in the <c>show</c> format of LANGUAGE.md: one line per page, children indented two
-/// spaces, sptes ascending as <c>[idx] </c> + the child's line, <c>leaf</c> or <c>large</c>; a set
-/// bitmap bit over a not-present spte as <c>[idx] none</c>; a page printed before in the same
-/// <c>show</c> gets <c> (shared)</c> and is not expanded again.
+/// Renders pages in the <c>show</c> format (docs/language.md#the-show-format): one line per page,
+/// children indented two spaces, sptes ascending as <c>[idx] </c> + the child's line, <c>leaf</c>
+/// or <c>large</c>; a set bitmap bit over a not-present spte as <c>[idx] none</c>; a page printed
+/// before in the same <c>show</c> gets <c> (shared)</c> and is not expanded again.
 /// </summary>
 public static class ShowPrinter
 {

@@ -116,7 +116,7 @@ internal sealed partial class Interpreter
 
             if (sb.Length > MaxStringLength)
             {
-                throw new ScriptRuntimeException(e.Span, $"string too long: more than {MaxStringLength} characters");
+                throw new ScriptRuntimeException(e.Span, ErrorKind.StringLimit, $"string too long: more than {MaxStringLength} characters");
             }
         }
 

@@ -184,7 +184,7 @@ internal sealed partial class Interpreter
 
         if (_mmu.Pages.Count >= _maxPages)
         {
-            throw new ScriptRuntimeException(name.Span, $"page limit reached: this run already made {_maxPages} pages (raise it with 'set max_pages N' or --max-pages)");
+            throw new ScriptRuntimeException(name.Span, ErrorKind.PageLimit, $"page limit reached: this run already made {_maxPages} pages (raise it with 'set max_pages N' or --max-pages)");
         }
 
         try

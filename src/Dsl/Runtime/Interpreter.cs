@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using MmuDsl.Dsl.Output;
-using MmuDsl.Dsl.Scenarios;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
@@ -98,7 +97,7 @@ internal sealed partial class Interpreter
         }
         catch (ScriptRuntimeException e)
         {
-            _run.Errors.Add(new Diagnostic(e.Span, DiagnosticSeverity.Error, e.Message));
+            _run.Errors.Add(new Diagnostic(e.Span, DiagnosticSeverity.Error, e.Message) { Kind = e.Kind });
             _run.Errors.AddRange(e.Related);
         }
 
@@ -124,12 +123,12 @@ internal sealed partial class Interpreter
 
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new ScriptRuntimeException(statement.Span, "the script nests calls and blocks too deeply to run (lower max_call_depth)");
+            throw new ScriptRuntimeException(statement.Span, ErrorKind.CallDepthLimit, "the script nests calls and blocks too deeply to run (lower max_call_depth)");
         }
 
         if (_options.MaxStatements > 0 && ++_statements > _options.MaxStatements)
         {
-            throw new ScriptRuntimeException(statement.Span, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements");
+            throw new ScriptRuntimeException(statement.Span, ErrorKind.StatementBudget, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements");
         }
 
         ThrowIfCancelled(statement.Span);
@@ -143,7 +142,7 @@ internal sealed partial class Interpreter
         }
         catch (MmuException e)
         {
-            throw new ScriptRuntimeException(EngineErrorSpan.Of(statement, e.Kind), e.Message);
+            throw new ScriptRuntimeException(EngineErrorSpan.Of(statement, e.Kind), e.Kind == MmuErrorKind.AlgorithmFailed ? ErrorKind.AlgorithmFailed : ErrorKind.Runtime, e.Message);
         }
         finally
         {
@@ -170,7 +169,7 @@ internal sealed partial class Interpreter
         if (_cancellation.IsCancellationRequested)
         {
             _run.Cancelled = true;
-            throw new ScriptRuntimeException(span, "the run was stopped here before it finished (cancelled)");
+            throw new ScriptRuntimeException(span, ErrorKind.Cancelled, "the run was stopped here before it finished (cancelled)");
         }
     }
 
@@ -314,6 +313,7 @@ internal sealed partial class Interpreter
         {
             throw new ScriptRuntimeException(
                 at?.Span ?? default,
+                ErrorKind.OutputLimit,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"output limit reached: this run would print more than {_maxOutput:N0} characters (raise it with 'set max_output N' or --max-output)"));
         }
 
@@ -403,13 +403,13 @@ internal sealed partial class Interpreter
         {
             if (_options.MaxStatements > 0 && ++_statements > _options.MaxStatements)
             {
-                throw new ScriptRuntimeException(s.Span, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements and loop iterations");
+                throw new ScriptRuntimeException(s.Span, ErrorKind.StatementBudget, $"statement budget exhausted: this run executed more than {_options.MaxStatements} statements and loop iterations");
             }
 
             ThrowIfCancelled(s.Span);
             if (++_iterations > _maxLoopIterations)
             {
-                throw new ScriptRuntimeException(s.Span, $"loop limit reached: this run made more than {_maxLoopIterations} loop iterations (raise it with 'set max_loop_iterations N' or --max-loop-iterations)");
+                throw new ScriptRuntimeException(s.Span, ErrorKind.LoopLimit, $"loop limit reached: this run made more than {_maxLoopIterations} loop iterations (raise it with 'set max_loop_iterations N' or --max-loop-iterations)");
             }
 
             body.Clear();
@@ -438,7 +438,7 @@ internal sealed partial class Interpreter
 
         if (++_callDepth > _maxCallDepth)
         {
-            throw new ScriptRuntimeException(s.Span, $"call depth limit reached: more than {_maxCallDepth} nested calls (is '{s.Name.Name}' recursive without end?)");
+            throw new ScriptRuntimeException(s.Span, ErrorKind.CallDepthLimit, $"call depth limit reached: more than {_maxCallDepth} nested calls (is '{s.Name.Name}' recursive without end?)");
         }
 
         try
@@ -471,7 +471,7 @@ internal sealed partial class Interpreter
 
         if (_includeStack.Count >= _options.MaxIncludeDepth)
         {
-            throw new ScriptRuntimeException(s.Path.Span, $"include depth limit reached: more than {_options.MaxIncludeDepth} nested includes");
+            throw new ScriptRuntimeException(s.Path.Span, ErrorKind.IncludeDepthLimit, $"include depth limit reached: more than {_options.MaxIncludeDepth} nested includes");
         }
 
         var parsed = _loader.Load(full, out var problem, out var invalid);
@@ -501,7 +501,7 @@ internal sealed partial class Interpreter
         {
             if (st.Qualifier is { } q && _registry.Find(q.Name) == null)
             {
-                throw new ScriptRuntimeException(q.Span, ScenarioRunner.UnknownQualifier(q.Name, _registry));
+                throw new ScriptRuntimeException(q.Span, UnknownQualifier.Message(q.Name, _registry));
             }
         }
 

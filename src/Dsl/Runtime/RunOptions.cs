@@ -53,7 +53,7 @@ public sealed record RunOptions
     /// <summary>Print every engine event of every statement (<c>--trace</c>).</summary>
     public bool TraceAll { get; init; }
 
-    /// <summary>How <c>show</c> renders: the text format of LANGUAGE.md, or Graphviz DOT.</summary>
+    /// <summary>How <c>show</c> renders: the text format of docs/language.md#the-show-format, or Graphviz DOT.</summary>
     public ShowFormat ShowFormat { get; init; } = ShowFormat.Text;
 
     /// <summary>Limits of the parser (nesting depth of blocks and expressions).</summary>

@@ -11,9 +11,16 @@ public sealed class ScriptRuntimeException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ScriptRuntimeException(SourceSpan span, string message, IReadOnlyList<Diagnostic>? related = null)
+        : this(span, ErrorKind.Runtime, message, related)
+    {
+    }
+
+    /// <summary>Creates the exception, of a kind other than <see cref="ErrorKind.Runtime"/> (a limit).</summary>
+    public ScriptRuntimeException(SourceSpan span, ErrorKind kind, string message, IReadOnlyList<Diagnostic>? related = null)
         : base(message)
     {
         Span = span;
+        Kind = kind;
         Related = related ?? [];
     }
 
@@ -34,11 +41,15 @@ public sealed class ScriptRuntimeException : Exception
         : base(message, innerException)
     {
         Span = default;
+        Kind = ErrorKind.Runtime;
         Related = [];
     }
 
     /// <summary>Where the error is.</summary>
     public SourceSpan Span { get; }
+
+    /// <summary>What kind of error it is.</summary>
+    public ErrorKind Kind { get; }
 
     /// <summary>Diagnostics behind this one (the syntax errors of an included file).</summary>
     public IReadOnlyList<Diagnostic> Related { get; }

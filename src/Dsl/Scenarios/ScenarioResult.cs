@@ -1,3 +1,4 @@
+using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 
@@ -7,7 +8,7 @@ namespace MmuDsl.Dsl.Scenarios;
 /// The outcome of running one scenario file under its algorithms: the output, the errors (exit 2),
 /// the failures (exit 1), the golden blocks, and each algorithm's run.
 /// </summary>
-public sealed class ScenarioResult
+public sealed class ScenarioResult : IGoldenRun
 {
     internal ScenarioResult(string path)
     {
@@ -20,14 +21,20 @@ public sealed class ScenarioResult
     /// <summary>The algorithms it ran under, in order (empty: skipped).</summary>
     public List<string> Algorithms { get; } = [];
 
+    IReadOnlyList<GoldenBlockResult> IGoldenRun.GoldenBlocks => GoldenBlocks;
+
+    IReadOnlyDictionary<string, string> IGoldenRun.Sources => Sources;
+
+    IReadOnlyList<string> IGoldenRun.Algorithms => Algorithms;
+
     /// <summary>True when the set of algorithms was empty: reported as skipped, not failed.</summary>
     public bool Skipped => Errors.Count == 0 && Algorithms.Count == 0;
 
     /// <summary>The algorithms the file itself asks for (its <c>algorithms</c> statement, else the default set), before the command line narrows them.</summary>
     internal List<string> DeclaredAlgorithms { get; } = [];
 
-    /// <summary>Syntax and runtime errors, rendered with their source line and caret.</summary>
-    public List<string> Errors { get; } = [];
+    /// <summary>The errors that stopped the scenario (exit 2), as values; each renders as printed (<see cref="ScenarioError.Render()"/>).</summary>
+    public List<ScenarioError> Errors { get; } = [];
 
     /// <summary>Remarks that change no verdict (a golden block not checked under an algorithm it has no section for), one a line.</summary>
     public List<string> Notes { get; } = [];

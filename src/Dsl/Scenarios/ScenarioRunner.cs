@@ -34,14 +34,14 @@ public static class ScenarioRunner
         {
             var result = new ScenarioResult(path);
             string why = read.Problem == "it is a folder" ? "it is a folder (`mmudsl test FOLDER` runs every .mmu in one)" : read.Problem;
-            result.Errors.Add($"{path}: error: cannot read the scenario: {why}\n");
+            result.Errors.Add(ScenarioError.OfFile(path, ErrorKind.Unreadable, $"cannot read the scenario: {why}"));
             return result;
         }
 
         if (!read.Invalid.IsEmpty)
         {
             var result = new ScenarioResult(path);
-            result.Errors.AddRange(read.Invalid.Select(d => DiagnosticText.Render(d, read.Text!, null)));
+            result.Errors.AddRange(read.Invalid.Select(d => ScenarioError.At(d, read.Text)));
             return result;
         }
 
@@ -99,8 +99,8 @@ public static class ScenarioRunner
         {
             result = new ScenarioResult(path);
             result.Errors.Add(crash is InsufficientExecutionStackException
-                ? $"{path}: error: the scenario is nested too deeply to run ({crash.Message})\n"
-                : $"{path}: error: internal error while running the scenario (please report it with the file): {crash?.GetType().Name}: {crash?.Message}\n");
+                ? ScenarioError.OfFile(path, ErrorKind.CallDepthLimit, $"the scenario is nested too deeply to run ({crash.Message})")
+                : ScenarioError.OfFile(path, ErrorKind.Internal, $"internal error while running the scenario (please report it with the file): {crash?.GetType().Name}: {crash?.Message}"));
         }
 
         return result;
@@ -116,7 +116,7 @@ public static class ScenarioRunner
         var syntaxErrors = parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (syntaxErrors.Count > 0)
         {
-            result.Errors.AddRange(syntaxErrors.Select(d => DiagnosticText.Render(d, text, null)));
+            result.Errors.AddRange(syntaxErrors.Select(d => ScenarioError.At(d, text)));
             return result;
         }
 
@@ -212,7 +212,7 @@ public static class ScenarioRunner
         {
             if (statement.Qualifier is { } q && registry.Find(q.Name) == null)
             {
-                result.Errors.Add(DiagnosticText.Render(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier(q.Name, registry)), text, null));
+                result.Errors.Add(ScenarioError.At(new Diagnostic(q.Span, DiagnosticSeverity.Error, UnknownQualifier.Message(q.Name, registry)) { Kind = ErrorKind.Algorithm }, text));
             }
         }
 
@@ -223,15 +223,11 @@ public static class ScenarioRunner
         return [.. candidates.OrderBy(registry.RunOrder)];
     }
 
-    /// <summary>The message for an <c>@NAME</c> that names no algorithm of the run.</summary>
-    internal static string UnknownQualifier(string name, AlgorithmRegistry registry) =>
-        $"unknown algorithm '@{name}': write @ and an algorithm's name ({registry.Names()})";
-
     private static string LiteralText(StringExpr path) =>
         string.Concat(path.Parts.OfType<StringTextPart>().Select(p => p.Text));
 
     private static void AddResolutionErrors(ScenarioResult result, AlgorithmResolution resolved, SourceSpan? at, string text) =>
-        result.Errors.AddRange(ResolutionText.Render(resolved, at, text));
+        result.Errors.AddRange(ResolutionErrors.Of(resolved, at, text));
 
     /// <summary>The runs' notes, once each; tagged with the algorithm when not every run had it.</summary>
     private static void ReportNotes(ScenarioResult result, SourceLoader loader)
@@ -265,7 +261,7 @@ public static class ScenarioRunner
         {
             foreach (var d in withErrors[0].Errors)
             {
-                result.Errors.Add(DiagnosticText.Render(d, loader.TextOf(d.Span.Path) ?? string.Empty, null));
+                result.Errors.Add(ScenarioError.At(d, loader.TextOf(d.Span.Path)));
             }
 
             return;
@@ -275,7 +271,7 @@ public static class ScenarioRunner
         {
             foreach (var d in run.Errors)
             {
-                result.Errors.Add(DiagnosticText.Render(d, loader.TextOf(d.Span.Path) ?? string.Empty, run.Algorithm));
+                result.Errors.Add(ScenarioError.At(d, loader.TextOf(d.Span.Path), run.Algorithm));
             }
         }
     }
@@ -384,7 +380,7 @@ public static class ScenarioRunner
 
                 foreach (var d in problems)
                 {
-                    result.Errors.Add(DiagnosticText.Render(d, file.Text, null));
+                    result.Errors.Add(ScenarioError.At(d, file.Text));
                     result.GoldenBlockErrors++;
                 }
 
@@ -394,7 +390,7 @@ public static class ScenarioRunner
     }
 
     private static Diagnostic BlockDiagnostic(GoldenBlock block, int line, int offset, int length, string message) =>
-        new(new SourceSpan(block.Content.Path, block.Content.Line + line, 1, block.Content.Start + offset, block.Content.Start + offset + length), DiagnosticSeverity.Error, message);
+        new(new SourceSpan(block.Content.Path, block.Content.Line + line, 1, block.Content.Start + offset, block.Content.Start + offset + length), DiagnosticSeverity.Error, message) { Kind = ErrorKind.GoldenBlock };
 
     private static void JudgeWarnings(ScenarioResult result)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Scenarios;
 using MmuDsl.Dsl.Syntax;
@@ -15,11 +14,11 @@ namespace MmuDsl.Lsp.Analysis;
 /// values: the parser's diagnostics, each run's error diagnostics (tagged with the algorithm when
 /// the runs do not all stop on the same errors), the failures with their spans (expectations,
 /// invariants, golden blocks, warnings: one diagnostic when every algorithm failed alike, else one
-/// per algorithm). Only errors found before any run (an unknown name in <c>algorithms</c>, a crash)
-/// exist as rendered text alone in <see cref="ScenarioResult.Errors"/>; they are read back from it
-/// (<see cref="FromRendered"/>) until the runner gives them as values too.
+/// per algorithm); errors found before any run (an unknown name in <c>algorithms</c>, a plug-in
+/// that does not compile, a crash) come from <see cref="ScenarioResult.Errors"/>, values with
+/// their span and kind.
 /// </summary>
-internal static partial class DiagnosticAdapter
+internal static class DiagnosticAdapter
 {
     public const string Source = "mmudsl";
 
@@ -38,7 +37,7 @@ internal static partial class DiagnosticAdapter
 
         if (result.Runs.Count == 0)
         {
-            list.AddRange(result.Errors.Select(e => FromRendered(syntax, e)));
+            list.AddRange(result.Errors.Select(e => FromError(syntax, e)));
             return list;
         }
 
@@ -173,35 +172,31 @@ internal static partial class DiagnosticAdapter
         return syntax.Document.Lines.RangeOf(start, end);
     }
 
-    /// <summary>An error the runner gives only as text (<c>FILE:LINE:COL: error: MESSAGE</c> and its excerpt, or <c>FILE: error: MESSAGE</c>).</summary>
-    private static LspDiagnostic FromRendered(SyntaxModel syntax, string rendered)
+    /// <summary>An error found before any run: at its span in this document, else at the document's start, saying where.</summary>
+    private static LspDiagnostic FromError(SyntaxModel syntax, ScenarioError error)
     {
         string path = syntax.Document.Path;
-        string firstLine = rendered.Split('\n')[0];
-        if (firstLine.StartsWith(path + ":", StringComparison.Ordinal))
+        string code = error.Kind.ToString();
+        if (error.Span is { } span && string.Equals(span.Path, path, StringComparison.Ordinal))
         {
-            var m = Placed().Match(firstLine[(path.Length + 1)..]);
-            if (m.Success)
+            int end = span.End;
+            string text = syntax.Document.Text;
+            if (end <= span.Start)
             {
-                int line = int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture) - 1;
-                int column = int.Parse(m.Groups["col"].Value, CultureInfo.InvariantCulture) - 1;
-                int start = syntax.Document.Lines.OffsetOf(new Position(line, column));
-                int end = start;
-                string text = syntax.Document.Text;
+                // A point: widen it to the word it stands on.
+                end = Math.Clamp(span.Start, 0, text.Length);
                 while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '-'))
                 {
                     end++;
                 }
-
-                return Make(syntax, new SourceSpan(path, line + 1, column + 1, start, end), LspSeverity.Error, m.Groups["message"].Value, "runtime");
             }
 
-            return Make(syntax, new SourceSpan(path, 1, 1, 0, 0), LspSeverity.Error, firstLine[(path.Length + 1)..].Trim(), "runtime");
+            return Make(syntax, span with { End = end }, LspSeverity.Error, error.Message, code);
         }
 
-        return Make(syntax, new SourceSpan(path, 1, 1, 0, 0), LspSeverity.Error, firstLine, "runtime");
+        // Elsewhere (a plug-in file, the command line): at the start, with where it is.
+        string where = error.Path == null ? string.Empty : error.Span is { } other ? $"{error.Path}:{other.Line}:{other.Column}: " : $"{error.Path}: ";
+        return Make(syntax, new SourceSpan(path, 1, 1, 0, 0), LspSeverity.Error, where + error.Message, code);
     }
 
-    [GeneratedRegex(@"\A(?<line>[0-9]+):(?<col>[0-9]+): (error|warning)[^:]*: (?<message>.*)\z")]
-    private static partial Regex Placed();
 }

@@ -1,6 +1,6 @@
 namespace MmuDsl.Lsp.Analysis;
 
-/// <summary>The page fields and counters of LANGUAGE.md, with one line each (completion and hover).</summary>
+/// <summary>The page fields and counters (docs/language.md#page-fields, #counters), with one line each (completion and hover).</summary>
 internal static class FieldNames
 {
     public static IReadOnlyList<(string Name, string Doc)> PageFields { get; } =

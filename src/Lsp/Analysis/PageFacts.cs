@@ -83,7 +83,7 @@ internal readonly struct PageFacts
         return sb.ToString();
     }
 
-    /// <summary>A field's value as a script prints it (LANGUAGE.md's field table), or null for an unknown field.</summary>
+    /// <summary>A field's value as a script prints it (docs/language.md#page-fields), or null for an unknown field.</summary>
     public string? Field(string field) => field switch
     {
         "unsync" => Unsync ? "true" : "false",

@@ -6,7 +6,7 @@ namespace MmuDsl.Lsp.Analysis;
 /// Every name of a document and of the files it includes, each resolved to what it names: pages
 /// and procedures by name; variables by scope (a loop variable or parameter in its block, then
 /// the nearest <c>let</c> of the enclosing blocks, a procedure seeing only its parameters and
-/// the globals, LANGUAGE.md "Scripting"); includes by the file's full path. Page names built at
+/// the globals, docs/language.md#scripting); includes by the file's full path. Page names built at
 /// run time (<c>L$i</c>) are not here: the run's record resolves them.
 /// </summary>
 internal sealed class SymbolIndex

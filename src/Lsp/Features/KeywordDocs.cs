@@ -1,6 +1,6 @@
 namespace MmuDsl.Lsp.Features;
 
-/// <summary>One line of documentation per word of the language (LANGUAGE.md), for hover and completion.</summary>
+/// <summary>One line of documentation per word of the language (docs/language.md), for hover and completion.</summary>
 internal static class KeywordDocs
 {
     /// <summary>The statement words, in the order completion offers them, with their one line.</summary>
@@ -27,7 +27,7 @@ internal static class KeywordDocs
         ("show", "`show` / `show P`: print every root's tree / P's subtree (an output statement)"),
         ("stats", "`stats`: print the counters (an output statement)"),
         ("trace", "`trace S`: run statement S and print the engine events it caused (an output statement)"),
-        ("expect", "`expect EXPR` / `expect invariants`: fail where EXPR is false / where an invariant of SEMANTICS.md is broken"),
+        ("expect", "`expect EXPR` / `expect invariants`: fail where EXPR is false / where an invariant (1 to 4, docs/model.md#invariants) is broken"),
     ];
 
     /// <summary>Every word with a doc line: the statement words and the other keywords.</summary>
@@ -41,7 +41,7 @@ internal static class KeywordDocs
         all["large"] = "`map P[i] large`: a huge-page spte (P at level 2 or 3)";
         all["interrupt-after"] = "`sync P interrupt-after N`: need_resched after N batches with no yield allowed: returns -EINTR, metadata left as it stands";
         all["in"] = "`for i in A..B` / `0 in R.bitmap`: a loop's range / set membership";
-        all["invariants"] = "`expect invariants`: check invariants 1 to 4 of SEMANTICS.md";
+        all["invariants"] = "`expect invariants`: check invariants 1 to 4 (docs/model.md#invariants)";
         all["stat"] = "`stat.NAME`: a counter (unsync, walks, visits, syncs, zaps, interrupted, warnings)";
         all["true"] = "the boolean true";
         all["false"] = "the boolean false";

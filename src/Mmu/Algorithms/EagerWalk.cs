@@ -1,7 +1,7 @@
 namespace MmuDsl.Mmu.Algorithms;
 
 // eager: Lai Jiangshan's patches 05-11 of 2022-06-05 as Sean Christopherson reworked the walk on
-// 2022-07-19; never merged. Read next to docs/model.md, "eager".
+// 2022-07-19; never merged. Read next to docs/model.md#eager.
 
 /// <summary>
 /// The walk that clears each bit itself once it is done with the child below it: at once for a

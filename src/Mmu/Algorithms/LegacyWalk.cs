@@ -1,7 +1,8 @@
 namespace MmuDsl.Mmu.Algorithms;
 
-// legacy: the kernel as it is (mmu.c in every release to date). Read next to docs/model.md,
-// "The walk" and "Syncing". Recursive (RecursiveWalk.cs) is this file minus one call.
+// legacy: the kernel as it is (mmu.c in every release to date). Read next to
+// docs/model.md#the-walk, #iterating-a-batch-with-its-path and #syncing. Recursive
+// (RecursiveWalk.cs) is this file minus one call.
 
 /// <summary>
 /// The kernel's walk: the batch holds the walk's root, each page with unsync children on the

@@ -1,7 +1,7 @@
 namespace MmuDsl.Mmu.Algorithms;
 
 // recursive: Lai Jiangshan's patch 04 of 2022-06-05 ("Simpliy mmu_unsync_walk()"), reviewed,
-// never merged. Legacy with one call removed; read next to docs/model.md, "Syncing".
+// never merged. Legacy with one call removed; read next to docs/model.md#syncing.
 
 /// <summary>
 /// The seed's patch: legacy without <c>mmu_pages_clear_parents</c>. The next

@@ -1,9 +1,9 @@
 namespace MmuDsl.Mmu.Invariants;
 
 /// <summary>
-/// Checks invariants 1 to 4 of SEMANTICS.md on an engine and names each broken one. Invariant 4
+/// Checks invariants 1 to 4 (docs/model.md#invariants) on an engine and names each broken one. Invariant 4
 /// is checked by the engine itself at the end of every sync that returned 0 and recorded; this
-/// checker reports those records. Invariant 5 (no WARN) is the engine's warning list.
+/// checker reports those records. Warnings (docs/model.md#warnings) are the engine's warning list.
 /// </summary>
 public static class InvariantChecker
 {

@@ -1,6 +1,6 @@
 namespace MmuDsl.Mmu.Invariants;
 
-/// <summary>A broken invariant of SEMANTICS.md: its number (1..4) and what is wrong, naming the page.</summary>
+/// <summary>A broken invariant (docs/model.md#invariants): its number (1..4) and what is wrong, naming the page.</summary>
 public sealed record InvariantViolation(int Number, string Message)
 {
     /// <summary>The invariant's short title.</summary>

@@ -29,7 +29,7 @@ public sealed class GoldenSectionTests
         Assert.False(result.StoppedOnError);
         Assert.Equal(
             "g.mmu:5:1: error: a section for 'recursive', which ran this file but not this statement: a block holds sections only for the algorithms that run its statement (mmudsl test --rewrite drops it)\n@recursive\n^\n",
-            Assert.Single(result.Errors));
+            Assert.Single(result.Errors).Render());
         Assert.Equal("@legacy echo \"a\"\n----\na\n----\n", Rewritten(text));
     }
 
@@ -48,7 +48,7 @@ public sealed class GoldenSectionTests
     {
         var result = Run("echo \"a\"\n----\n@legacy\na\n@eagr\na\n----\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("g.mmu:5:1: error: unknown algorithm 'eagr' in a section header; algorithms are ", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("g.mmu:5:1: error: unknown algorithm 'eagr' in a section header; algorithms are ", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class GoldenSectionTests
     {
         var result = Run("algorithms legacy\necho \"a\"\n----\n@legacy\na\n@recursive\na\n----\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("g.mmu:6:1: error: a section for 'recursive', which does not run this file (it runs legacy)", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("g.mmu:6:1: error: a section for 'recursive', which does not run this file (it runs legacy)", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class GoldenSectionTests
     {
         var result = Run("echo \"a\"\n----\n" + content + "----\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(result.Errors, e => e.StartsWith("g.mmu:", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(result.Errors.Select(e => e.Render()), e => e.StartsWith("g.mmu:", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class GoldenSectionTests
     {
         var result = Run("proc p() {\necho \"a\"\n----\n@legacy\na\n----\n}\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("a section for 'legacy', which ran this file but not this statement", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("a section for 'legacy', which ran this file but not this statement", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]

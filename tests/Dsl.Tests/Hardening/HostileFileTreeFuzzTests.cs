@@ -48,7 +48,7 @@ public sealed partial class HostileFileTreeFuzzTests
             {
                 byte[]? before = invalid.Contains(path) ? File.ReadAllBytes(path) : null;
                 var result = SpecialFiles.WithinSeconds(30, () => ScenarioRunner.RunFile(path, Budget));
-                foreach (string error in result.Errors)
+                foreach (string error in result.Errors.Select(e => e.Render()))
                 {
                     Assert.True(Placed().IsMatch(error) || OneLine().IsMatch(error), $"seed {seed}, {path}: an error that says neither where nor why:\n{error}");
                 }
@@ -56,7 +56,7 @@ public sealed partial class HostileFileTreeFuzzTests
                 if (before != null)
                 {
                     Assert.Equal(2, result.ExitCode);
-                    Assert.Contains(result.Errors, e => e.Contains("not valid UTF-8", StringComparison.Ordinal));
+                    Assert.Contains(result.Errors.Select(e => e.Render()), e => e.Contains("not valid UTF-8", StringComparison.Ordinal));
                     foreach (var plan in GoldenRewriter.Plan(result))
                     {
                         GoldenRewriter.Apply(plan);

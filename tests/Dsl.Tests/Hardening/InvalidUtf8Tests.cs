@@ -29,7 +29,7 @@ public sealed class InvalidUtf8Tests
         var result = ScenarioRunner.RunFile(path, RunOptions.Default);
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Runs);
-        Assert.Equal($"{path}:1:7: error: not valid UTF-8: byte 0xFF does not form a character (a scenario is UTF-8 text)\necho \"\uFFFD\uFFFD\"\n      ^\n", Assert.Single(result.Errors));
+        Assert.Equal($"{path}:1:7: error: not valid UTF-8: byte 0xFF does not form a character (a scenario is UTF-8 text)\necho \"\uFFFD\uFFFD\"\n      ^\n", Assert.Single(result.Errors).Render());
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class InvalidUtf8Tests
                 $"{path}:1:6: error: not valid UTF-8: byte 0xE9 does not form a character (a scenario is UTF-8 text)\n# caf\uFFFD\n     ^\n",
                 $"{path}:3:13: error: not valid UTF-8: bytes 0xE2 0x82 do not form a character (a scenario is UTF-8 text)\n# truncated \uFFFD\n            ^\n",
             ],
-            result.Errors);
+            result.Errors.Select(e => e.Render()));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class InvalidUtf8Tests
                 $"{main}:1:9: error: cannot include 'inc.mmu': it is not valid UTF-8 ({inc})\ninclude \"inc.mmu\"\n        ^\n",
                 $"{inc}:2:3: error: not valid UTF-8: byte 0xC0 does not form a character (a scenario is UTF-8 text)\n# \uFFFD\uFFFD\n  ^\n",
             ],
-            result.Errors);
+            result.Errors.Select(e => e.Render()));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class InvalidUtf8Tests
         string path = Write(dir, "w.mmu", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("echo \"x\"\n")).ToArray());
         var result = ScenarioRunner.RunFile(path, RunOptions.Default);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"{path}:1:1: error: not valid UTF-8: byte 0xFF does not form a character (a scenario is UTF-8 text); the file looks like UTF-16: save it as UTF-8\n", result.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:1:1: error: not valid UTF-8: byte 0xFF does not form a character (a scenario is UTF-8 text); the file looks like UTF-16: save it as UTF-8\n", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     [Theory]

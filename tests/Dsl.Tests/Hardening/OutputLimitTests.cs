@@ -21,7 +21,7 @@ public sealed class OutputLimitTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
             "o.mmu:4:5: error: output limit reached: this run would print more than 100,000 characters (raise it with 'set max_output N' or --max-output)\n    echo \"$s\"\n    ^\n",
-            Assert.Single(result.Errors));
+            Assert.Single(result.Errors).Render());
         Assert.Equal(99, result.Runs[0].Output.Count);
     }
 
@@ -45,7 +45,7 @@ public sealed class OutputLimitTests
         const string text = "set max_output 100\nroot R level 2\npage L level 1\nlink R[0] -> L\nunsync L\ntrace sync R\n";
         var result = ScenarioRunner.RunText("o.mmu", text, LegacyOnly);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("o.mmu:6:1: error: output limit reached: this run would print more than 100 characters", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("o.mmu:6:1: error: output limit reached: this run would print more than 100 characters", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,14 +54,14 @@ public sealed class OutputLimitTests
         const string text = "root R level 2\npage L level 1\nlink R[0] -> L\nunsync L\nsync R\n";
         var result = ScenarioRunner.RunText("o.mmu", text, LegacyOnly with { TraceAll = true, MaxOutputChars = 50 });
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("output limit reached", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("output limit reached", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void SetMaxOutput_OutsideItsRange_IsADiagnostic()
     {
         var result = ScenarioRunner.RunText("o.mmu", "set max_output 0\n", LegacyOnly);
-        Assert.Contains("max_output (characters of output a run may print) must be between 1 and 9,223,372,036,854,775,807, not 0", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("max_output (characters of output a run may print) must be between 1 and 9,223,372,036,854,775,807, not 0", Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]

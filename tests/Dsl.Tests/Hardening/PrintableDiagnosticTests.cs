@@ -11,7 +11,7 @@ namespace MmuDsl.Dsl.Tests.Hardening;
 public sealed class PrintableDiagnosticTests
 {
     private static string Error(string text) =>
-        Assert.Single(ScenarioRunner.RunText("p.mmu", text, RunOptions.Default).Errors);
+        Assert.Single(ScenarioRunner.RunText("p.mmu", text, RunOptions.Default).Errors).Render();
 
     [Fact]
     public void Emoji_IsShownAsItIs()

@@ -24,7 +24,7 @@ public sealed class SettingRangeTests
     {
         var result = Run("echo \"before\"\n" + line + "\necho \"after\"\n");
         Assert.Equal(2, result.ExitCode);
-        string error = Assert.Single(result.Errors);
+        string error = Assert.Single(result.Errors).Render();
         int column = line.LastIndexOf(' ') + 2;
         Assert.Equal($"set.mmu:2:{column}: error: {message}\n{line}\n{new string(' ', column - 1)}^\n", error);
         Assert.Equal("before\n", result.Output);
@@ -38,7 +38,7 @@ public sealed class SettingRangeTests
     {
         var result = Run(text);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(limitMessage, Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains(limitMessage, Assert.Single(result.Errors).Render(), StringComparison.Ordinal);
     }
 
     [Fact]

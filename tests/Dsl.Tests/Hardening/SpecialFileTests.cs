@@ -25,7 +25,7 @@ public sealed class SpecialFileTests
         string main = dir.Write("a.mmu", "include \"f\"\n");
         var result = RunFile(main);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(IncludeError(main, "f", "it is a FIFO (named pipe), not a regular file; only regular files are read", fifo), Assert.Single(result.Errors));
+        Assert.Equal(IncludeError(main, "f", "it is a FIFO (named pipe), not a regular file; only regular files are read", fifo), Assert.Single(result.Errors).Render());
     }
 
     [LinuxFact]
@@ -35,7 +35,7 @@ public sealed class SpecialFileTests
         string fifo = SpecialFiles.Fifo(Path.Combine(dir.Path, "f"));
         var result = RunFile(fifo);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"{fifo}: error: cannot read the scenario: it is a FIFO (named pipe), not a regular file; only regular files are read\n", Assert.Single(result.Errors));
+        Assert.Equal($"{fifo}: error: cannot read the scenario: it is a FIFO (named pipe), not a regular file; only regular files are read\n", Assert.Single(result.Errors).Render());
     }
 
     [LinuxTheory]
@@ -48,14 +48,14 @@ public sealed class SpecialFileTests
         string main = dir.Write("a.mmu", $"include \"{device}\"\n");
         var result = RunFile(main);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(IncludeError(main, device, "it is a character device, not a regular file; only regular files are read", device), Assert.Single(result.Errors));
+        Assert.Equal(IncludeError(main, device, "it is a character device, not a regular file; only regular files are read", device), Assert.Single(result.Errors).Render());
     }
 
     [LinuxFact]
     public void MainFile_ThatIsADevice_IsAOneLineError()
     {
         var result = RunFile("/dev/zero");
-        Assert.Equal("/dev/zero: error: cannot read the scenario: it is a character device, not a regular file; only regular files are read\n", Assert.Single(result.Errors));
+        Assert.Equal("/dev/zero: error: cannot read the scenario: it is a character device, not a regular file; only regular files are read\n", Assert.Single(result.Errors).Render());
     }
 
     [LinuxFact]
@@ -66,7 +66,7 @@ public sealed class SpecialFileTests
         using var socket = SpecialFiles.Socket(path);
         string main = dir.Write("a.mmu", "include \"s\"\n");
         var result = RunFile(main);
-        Assert.Equal(IncludeError(main, "s", "it is a socket, not a regular file; only regular files are read", path), Assert.Single(result.Errors));
+        Assert.Equal(IncludeError(main, "s", "it is a socket, not a regular file; only regular files are read", path), Assert.Single(result.Errors).Render());
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class SpecialFileTests
         string main = dir.Write("a.mmu", "include \"big.mmu\"\n");
         var result = RunFile(main, RunOptions.Default with { MaxSourceBytes = 1000 });
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(IncludeError(main, "big.mmu", "it is 2,001 bytes, more than the limit of 1,000 bytes for a source file (raise it with --max-file-size)", big), Assert.Single(result.Errors));
+        Assert.Equal(IncludeError(main, "big.mmu", "it is 2,001 bytes, more than the limit of 1,000 bytes for a source file (raise it with --max-file-size)", big), Assert.Single(result.Errors).Render());
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SpecialFileTests
         using var dir = new TempDir();
         string big = dir.Write("big.mmu", new string('#', 2000) + "\n");
         var result = RunFile(big, RunOptions.Default with { MaxSourceBytes = 1000 });
-        Assert.Equal($"{big}: error: cannot read the scenario: it is 2,001 bytes, more than the limit of 1,000 bytes for a source file (raise it with --max-file-size)\n", Assert.Single(result.Errors));
+        Assert.Equal($"{big}: error: cannot read the scenario: it is 2,001 bytes, more than the limit of 1,000 bytes for a source file (raise it with --max-file-size)\n", Assert.Single(result.Errors).Render());
     }
 
     [Fact]

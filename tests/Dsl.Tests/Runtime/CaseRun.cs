@@ -35,7 +35,7 @@ internal static class CaseRun
     {
         string text = result.ExitCode == 0
             ? result.Output
-            : string.Concat(result.Errors) + string.Concat(result.Failures.Select(f => f.Render()));
+            : string.Concat(result.Errors.Select(e => e.Render())) + string.Concat(result.Failures.Select(f => f.Render()));
         return text.Replace(Directory.GetCurrentDirectory() + Path.DirectorySeparatorChar, "<dir>/", StringComparison.Ordinal);
     }
 

@@ -96,7 +96,7 @@ public sealed partial class GoldenRewriteTests
                 var run = Run(relative, altered);
                 // A mismatch fails the run (exit 1); a spoiled section header is an error of the block
                 // (exit 2), which does not stop the run and which the rewrite fixes all the same.
-                Assert.True(run.ExitCode is 1 or 2 && !run.StoppedOnError, $"{relative}:{block.Statement.Span.Line}: the altered block did not fail the run (exit {run.ExitCode})\n{string.Concat(run.Errors)}");
+                Assert.True(run.ExitCode is 1 or 2 && !run.StoppedOnError, $"{relative}:{block.Statement.Span.Line}: the altered block did not fail the run (exit {run.ExitCode})\n{string.Concat(run.Errors.Select(e => e.Render()))}");
                 var plan = Assert.Single(GoldenRewriter.Plan(run));
                 Assert.Equal(FullPath(relative), plan.Path);
                 Assert.Equal([block.Statement.Span.Line], plan.ChangedBlockLines);

@@ -25,7 +25,7 @@ public sealed class RunnerRegressionTests
         var clock = Stopwatch.StartNew();
         var result = Run("root R level 2\npage L level 1\nproc f() {\n  link R[0] -> L\n  unlink R[0]\n  trace trace trace call f()\n}\ncall f()\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("call depth limit reached", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("call depth limit reached", result.Errors[0].Render(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
@@ -34,7 +34,7 @@ public sealed class RunnerRegressionTests
     {
         var result = Run("include \"a\0b.mmu\"\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("r.mmu:1:9: error: 'a", result.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("r.mmu:1:9: error: 'a", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class RunnerRegressionTests
     {
         var result = Run("let s = \"x\"\nfor i in 0..40 {\n  let s = \"$s$s\"\n}\n");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("string too long", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("string too long", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class RunnerRegressionTests
         sb.Append("}\ncall f()\n");
         var result = Run(sb.ToString());
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("error:", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("error:", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class RunnerRegressionTests
     {
         var result = Run("set max_loop_iterations 300000000\nfor i in 0..300000000 {\n}\n", RunOptions.Default with { Algorithms = ["legacy"], MaxStatements = 1000 });
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("statement budget exhausted", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("statement budget exhausted", result.Errors[0].Render(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed partial class RunnerRobustnessTests
             return null;
         }
 
-        var messages = result.Errors.Concat(result.Failures.Select(f => f.Render())).ToList();
+        var messages = result.Errors.Select(e => e.Render()).Concat(result.Failures.Select(f => f.Render())).ToList();
         if (!messages.Any(IsPlaced))
         {
             return $"exit {result.ExitCode} without any FILE:LINE:COL diagnostic:\n{string.Concat(messages)}";

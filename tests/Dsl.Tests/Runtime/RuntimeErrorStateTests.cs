@@ -5,8 +5,9 @@ using MmuDsl.Mmu;
 namespace MmuDsl.Dsl.Tests.Runtime;
 
 /// <summary>
-/// LANGUAGE.md: a runtime error stops the run "with a diagnostic, nothing half-done", and a zapped
-/// page may only be read (by <c>expect</c>, <c>show</c> and any expression).
+/// docs/language.md#errors: a runtime error stops the run at the statement that caused it, with
+/// a diagnostic and nothing half-done; and a zapped page may only be read (by <c>expect</c>,
+/// <c>show</c> and any expression: docs/language.md#statements).
 /// </summary>
 public sealed class RuntimeErrorStateTests
 {
@@ -65,8 +66,8 @@ public sealed class RuntimeErrorStateTests
         var after = Run(Table + statement + "\n");
         Assert.Equal(0, before.ExitCode);
         Assert.Equal(2, after.ExitCode);
-        Assert.Contains(message, Assert.Single(after.Errors), StringComparison.Ordinal);
-        Assert.StartsWith("state.mmu:14:", after.Errors[0], StringComparison.Ordinal);
+        Assert.Contains(message, Assert.Single(after.Errors).Render(), StringComparison.Ordinal);
+        Assert.StartsWith("state.mmu:14:", after.Errors[0].Render(), StringComparison.Ordinal);
         for (int i = 0; i < before.Runs.Count; i++)
         {
             Assert.Equal(State(before.Runs[i].Engine), State(after.Runs[i].Engine));
@@ -89,7 +90,7 @@ public sealed class RuntimeErrorStateTests
     public void Statement_OnAZappedPage_IsAnErrorAtTheName(string statement, int column)
     {
         var result = Run(Table + statement + "\n");
-        string error = Assert.Single(result.Errors);
+        string error = Assert.Single(result.Errors).Render();
         string tag = statement.StartsWith("@recursive", StringComparison.Ordinal) ? " [recursive]" : string.Empty;
         Assert.Equal(
             $"state.mmu:14:{column}: error{tag}: page 'Z' was zapped; only 'expect' and 'show' may use a zapped page\n{statement}\n{new string(' ', column - 1)}^\n",

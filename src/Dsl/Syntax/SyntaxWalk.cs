@@ -1,6 +1,4 @@
-using MmuDsl.Dsl.Syntax;
-
-namespace MmuDsl.Dsl.Scenarios;
+namespace MmuDsl.Dsl.Syntax;
 
 /// <summary>Walks syntax trees: every statement (nested ones too) and the expressions below them.</summary>
 internal static class SyntaxWalk

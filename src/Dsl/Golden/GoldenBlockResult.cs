@@ -1,7 +1,6 @@
-using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Syntax;
 
-namespace MmuDsl.Dsl.Scenarios;
+namespace MmuDsl.Dsl.Golden;
 
 /// <summary>
 /// One golden block after a run: what it expects, what each algorithm that ran its statement

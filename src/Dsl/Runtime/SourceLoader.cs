@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using MmuDsl.Dsl.Runtime;
 using MmuDsl.Dsl.Syntax;
 
-namespace MmuDsl.Dsl.Scenarios;
+namespace MmuDsl.Dsl.Runtime;
 
 /// <summary>
 /// Reads and parses scenario files once per scenario run (the main file and every include), and
