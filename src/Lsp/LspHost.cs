@@ -9,8 +9,8 @@ namespace MmuDsl.Lsp;
 /// <c>mmudsl lsp</c>: serves the Language Server Protocol over a pair of streams (stdin and
 /// stdout), framed with <c>Content-Length</c> headers, through StreamJsonRpc. Returns when the
 /// client sends <c>exit</c> or closes the input: 0 when <c>shutdown</c> came first, else 1, as the
-/// specification says. Nothing but protocol messages is written to <paramref name="output"/>;
-/// problems go to <paramref name="log"/> (stderr).
+/// specification says. Nothing but protocol messages is written to the output stream;
+/// problems go to the log writer (stderr).
 /// </summary>
 public static class LspHost
 {

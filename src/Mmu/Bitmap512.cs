@@ -6,7 +6,9 @@ namespace MmuDsl.Mmu;
 /// <summary>
 /// 512 bits as eight <see cref="ulong"/> words, the shape of the kernel's
 /// <c>unsync_child_bitmap</c> (one bit per spte of a shadow page). Iteration is in ascending
-/// index order, like <c>for_each_set_bit</c>. A value type: copying it copies the bits.
+/// index order, like <c>for_each_set_bit</c>. A value type: copying it copies the bits. Only the
+/// engine changes bits (the mutators are internal): a page's bitmap read from outside is a copy,
+/// and setting a bit of the copy would change nothing a reader could see.
 /// </summary>
 [InlineArray(WordCount)]
 public struct Bitmap512 : IEquatable<Bitmap512>
@@ -22,7 +24,7 @@ public struct Bitmap512 : IEquatable<Bitmap512>
     public readonly bool IsSet(int index) => (this[index >> 6] & (1UL << (index & 63))) != 0;
 
     /// <summary>Sets bit <paramref name="index"/>; returns whether it was already set.</summary>
-    public bool TestAndSet(int index)
+    internal bool TestAndSet(int index)
     {
         ref ulong word = ref this[index >> 6];
         ulong mask = 1UL << (index & 63);
@@ -32,13 +34,13 @@ public struct Bitmap512 : IEquatable<Bitmap512>
     }
 
     /// <summary>Sets bit <paramref name="index"/>.</summary>
-    public void Set(int index) => this[index >> 6] |= 1UL << (index & 63);
+    internal void Set(int index) => this[index >> 6] |= 1UL << (index & 63);
 
     /// <summary>Clears bit <paramref name="index"/>.</summary>
-    public void Clear(int index) => this[index >> 6] &= ~(1UL << (index & 63));
+    internal void Clear(int index) => this[index >> 6] &= ~(1UL << (index & 63));
 
     /// <summary>Clears every bit.</summary>
-    public void ClearAll()
+    internal void ClearAll()
     {
         for (int w = 0; w < WordCount; w++)
         {

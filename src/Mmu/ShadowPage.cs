@@ -171,6 +171,9 @@ public sealed class ShadowPage
         }
     }
 
+    /// <summary>The indexes of the sptes that link a child page, as a bitmap (a copy, allocating nothing).</summary>
+    public Bitmap512 ChildBitmap => _sptes?.Links ?? default;
+
     /// <summary>Indexes of the sptes that link a child page, ascending.</summary>
     public IReadOnlyList<int> ChildIndexes()
     {

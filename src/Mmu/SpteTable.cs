@@ -26,6 +26,9 @@ internal sealed class SpteTable
 
     public bool IsLink(int index) => _links.IsSet(index);
 
+    /// <summary>The indexes that link a child, as a bitmap (a copy).</summary>
+    public Bitmap512 Links => _links;
+
     /// <summary>The child that spte <paramref name="index"/> links to, or null.</summary>
     public ShadowPage? ChildAt(int index)
     {

@@ -11,15 +11,15 @@ namespace MmuDsl.Testing;
 public static class ScenarioFiles
 {
     /// <summary>
-    /// Every <c>.mmu</c> file under <paramref name="folder"/>, sorted, as paths relative to the
-    /// repository root (so test names are stable). A relative folder is looked up from the test's
-    /// output folder upwards until found, so it works from <c>bin/Debug/net10.0</c>.
+    /// Every <c>.mmu</c> file under <paramref name="folder"/>, as full paths sorted ordinally (so
+    /// test cases come in a stable order). A relative folder is looked up from the test's output
+    /// folder upwards until found, so it works from <c>bin/Debug/net10.0</c>. Each folder is walked
+    /// once, by its real path: a symbolic link loop ends the walk of that branch.
     /// </summary>
     public static IReadOnlyList<string> Under(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         string root = Locate(folder);
-        // Each folder once, by its real path: a symbolic link loop ends the walk of that branch.
         return MmuDsl.Dsl.Sources.ScenarioFolder.Find(root, _ => { })
             .Select(Path.GetFullPath)
             .Order(StringComparer.Ordinal)

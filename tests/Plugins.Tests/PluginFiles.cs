@@ -36,7 +36,7 @@ internal sealed class PluginFiles : IDisposable
         return path;
     }
 
-    /// <summary>The shipped example <paramref name="name"/>, with its class and algorithm renamed and <paramref name="edit"/> applied.</summary>
+    /// <summary>The text of the shipped example <paramref name="name"/>, unchanged.</summary>
     public static string Example(string name) => File.ReadAllText(Path.Combine(Examples, name));
 
     public void Dispose()

@@ -12,7 +12,7 @@ namespace MmuDsl.Mmu.Bench.Benchmarks;
 
 /// <summary>
 /// <c>interpreter</c>: the cost of running <c>.mmu</c> scripts through
-/// <see cref="ScenarioRunner.RunText"/>, under one algorithm (legacy unless <c>--algorithm</c>).
+/// <see cref="ScenarioRunner.RunText(string, string, RunOptions, bool)"/>, under one algorithm (legacy unless <c>--algorithm</c>).
 /// (a) a <c>for</c> loop of 1,000,000 <c>expect</c> statements on integer arithmetic: expects per
 /// second. (b) walk.c's k=1 table (33,289 pages) built by a script of nested <c>for</c> loops and
 /// synced (<c>sync p0</c>), against the very same calls made directly on a

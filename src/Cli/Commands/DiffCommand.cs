@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Dsl.Scenarios;
-using MmuDsl.Mmu;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -46,166 +44,10 @@ internal static class DiffCommand
                 return 2;
             }
 
-            var report = Compare(result, paint, out bool semanticDiffers);
-            stdout.Write(report);
-            return semanticDiffers ? 1 : 0;
+            var comparison = RunComparison.Of(result);
+            stdout.Write(DiffReport.Render(comparison, paint));
+            return comparison.SemanticDiffers ? 1 : 0;
         });
         return command;
-    }
-
-    internal static string Compare(ScenarioResult result, Paint paint, out bool semanticDiffers)
-    {
-        var a = result.Runs[0];
-        var b = result.Runs[1];
-        var sa = a.Steps!;
-        var sb = b.Steps!;
-        var text = new StringBuilder();
-        text.Append(paint.Bold($"{result.Path}: {a.Algorithm} vs {b.Algorithm}")).Append('\n');
-        semanticDiffers = false;
-        bool metadataSeen = false;
-        bool workSeen = false;
-        int common = 0;
-        const int MaxListed = 400;
-        while (common < sa.Count && common < sb.Count && ReferenceEquals(sa[common].Statement, sb[common].Statement))
-        {
-            var (statement, x) = sa[common];
-            var y = sb[common].State;
-            string? semantic = x.FirstSemanticDifference(y);
-            var metadata = MetadataDifferences(x, y, a.Algorithm, b.Algorithm);
-            string? work = WorkDifference(x.Stats, y.Stats, a.Algorithm, b.Algorithm);
-            string where = $"{statement.Span.Path}:{statement.Span.Line}:{statement.Span.Column}";
-            string source = SourceLine(result, statement);
-            if (semantic != null && !semanticDiffers)
-            {
-                semanticDiffers = true;
-                text.Append(paint.Red($"first semantic difference after {where}: {source}")).Append('\n');
-                text.Append("  ").Append(semantic).Append(" (").Append(a.Algorithm).Append(" against ").Append(b.Algorithm).Append(")\n");
-            }
-
-            if (metadata.Count > 0 && !metadataSeen)
-            {
-                metadataSeen = true;
-                text.Append(paint.Yellow($"first metadata difference after {where}: {source}")).Append('\n');
-                foreach (var line in metadata)
-                {
-                    text.Append("  ").Append(line).Append('\n');
-                }
-            }
-
-            if (work != null && !workSeen)
-            {
-                workSeen = true;
-                text.Append($"first difference in work after {where}: {source}\n  {work}\n");
-            }
-
-            common++;
-        }
-
-        if (common < sa.Count || common < sb.Count)
-        {
-            text.Append($"the runs stop executing the same statements after step {common} (a statement qualified with @{a.Algorithm} or @{b.Algorithm}, or an error)\n");
-        }
-
-        if (!semanticDiffers)
-        {
-            text.Append(paint.Green("semantic state (unsync pages, syncs per page, zapped pages, stat.unsync): never differs")).Append('\n');
-        }
-
-        if (!metadataSeen)
-        {
-            text.Append("metadata (every page's bitmap and unsync_children): never differs\n");
-        }
-
-        if (!workSeen)
-        {
-            text.Append("work (stat.walks, stat.visits): never differs\n");
-        }
-
-        // The per-statement table: only the statements after which something differs.
-        text.Append("statement by statement:\n");
-        int unlistedDiffering = 0;
-        for (int i = 0; i < common; i++)
-        {
-            var (statement, x) = sa[i];
-            var y = sb[i].State;
-            var kinds = new List<string>();
-            if (x.FirstSemanticDifference(y) != null)
-            {
-                kinds.Add("semantic");
-            }
-
-            if (MetadataDifferences(x, y, a.Algorithm, b.Algorithm).Count > 0)
-            {
-                kinds.Add("metadata");
-            }
-
-            if (WorkDifference(x.Stats, y.Stats, a.Algorithm, b.Algorithm) != null)
-            {
-                kinds.Add("work");
-            }
-
-            string mark = kinds.Count == 0 ? "same" : "differs: " + string.Join(", ", kinds);
-            if (i < MaxListed)
-            {
-                text.Append($"  {statement.Span.Line,4}:{statement.Span.Column,-3} {SourceLine(result, statement),-40} {mark}\n");
-            }
-            else if (kinds.Count > 0)
-            {
-                unlistedDiffering++;
-            }
-        }
-
-        if (common > MaxListed)
-        {
-            text.Append($"  ... {common - MaxListed} more statements executed, {unlistedDiffering} of them with a difference\n");
-        }
-
-        if (common > 0)
-        {
-            var last = sa[common - 1].State;
-            var lastB = sb[common - 1].State;
-            text.Append("final state: ");
-            text.Append(last.FirstSemanticDifference(lastB) == null ? "the semantic states agree" : "the semantic states DIFFER");
-            var md = MetadataDifferences(last, lastB, a.Algorithm, b.Algorithm);
-            text.Append(md.Count == 0 ? "; the metadata agrees" : $"; the metadata differs in {md.Count} place{(md.Count == 1 ? string.Empty : "s")}");
-            text.Append($"; work: walks {last.Stats.Walks} against {lastB.Stats.Walks}, visits {last.Stats.Visits} against {lastB.Stats.Visits}\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static List<string> MetadataDifferences(MmuSnapshot x, MmuSnapshot y, string an, string bn)
-    {
-        var lines = new List<string>();
-        int n = Math.Min(x.Pages.Length, y.Pages.Length);
-        for (int i = 0; i < n; i++)
-        {
-            var p = x.Pages[i];
-            var q = y.Pages[i];
-            if (p.Bitmap != q.Bitmap || p.UnsyncChildren != q.UnsyncChildren)
-            {
-                lines.Add($"{p.Name}: unsync_children={p.UnsyncChildren} bitmap={p.Bitmap} ({an}) against unsync_children={q.UnsyncChildren} bitmap={q.Bitmap} ({bn})");
-            }
-        }
-
-        return lines;
-    }
-
-    private static string? WorkDifference(MmuStatsSnapshot x, MmuStatsSnapshot y, string an, string bn) =>
-        x.Walks == y.Walks && x.Visits == y.Visits
-            ? null
-            : $"stat.walks {x.Walks} / stat.visits {x.Visits} ({an}) against {y.Walks} / {y.Visits} ({bn})";
-
-    private static string SourceLine(ScenarioResult result, Dsl.Syntax.Statement statement)
-    {
-        if (!result.Sources.TryGetValue(statement.Span.Path, out var source))
-        {
-            return string.Empty;
-        }
-
-        int start = Math.Clamp(statement.Span.Start, 0, source.Length);
-        int end = source.IndexOf('\n', start);
-        string line = (end < 0 ? source[start..] : source[start..end]).TrimEnd('\r').Trim();
-        return line.Length > 60 ? line[..57] + "..." : line;
     }
 }

@@ -232,9 +232,34 @@ internal static class ExploreCommand
 
         sb.Append('\n');
         sb.Append(report.Clean
-            ? paint.Green($"verdict: within these bounds{(report.Shard is { } sh ? $" (shard {sh} only: merge every shard for the whole)" : string.Empty)}{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {second} behaves exactly like {first}: no invariant broke, no warning fired{(report.ExpectedNoProgress > 0 ? " but the expected no-progress below the safe capacity" : string.Empty)}, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted sync; metadata differences are only stale bits the next walk clears.")
+            ? paint.Green($"verdict: within these bounds{(report.Shard is { } sh ? $" (shard {sh} only: merge every shard for the whole)" : string.Empty)}{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {second} behaves exactly like {first}: no invariant broke, no warning fired{(report.ExpectedNoProgress > 0 ? " but the expected no-progress below the safe capacity" : string.Empty)}, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted{(o.Yields ? " or yielding" : string.Empty)} sync; metadata differences are only stale bits the next walk clears.{AfterStopNote(report)}")
             : paint.Red($"verdict: {first} and {second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();
+    }
+
+    // A clean verdict still says when the states differed after a sync was stopped midway: which
+    // leaf a batch reaches first may differ there, and a reviewer should look at that repro.
+    private static string AfterStopNote(ExploreReport report)
+    {
+        long interrupted = report.Classes[FindingClass.SemanticDivergenceAfterInterrupt].Count;
+        long yielded = report.Classes[FindingClass.SemanticDivergenceAfterYield].Count;
+        if (interrupted == 0 && yielded == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (interrupted > 0)
+        {
+            parts.Add($"{interrupted:N0} after an interrupted sync");
+        }
+
+        if (yielded > 0)
+        {
+            parts.Add($"{yielded:N0} after a yielding sync");
+        }
+
+        return $" The semantic states did differ on {string.Join(" and ", parts)}: the order in which the batches reach the leaves differs once a sync is stopped midway; read those repros.";
     }
 }

@@ -4,8 +4,9 @@ namespace MmuDsl.Dsl.Runtime;
 
 /// <summary>
 /// An error a script caused while running (a type error, an unknown page, a limit reached, an
-/// engine error). Carries the span it points at; caught once, by the scenario runner, and turned
-/// into a diagnostic. Never escapes the runner.
+/// engine error). Carries the span it points at and its <see cref="ErrorKind"/>; caught once, by
+/// <see cref="Interpreter.Run"/> at the top of the algorithm's run, and turned into a diagnostic of
+/// that run (the scenario runner renders it as a <c>ScenarioError</c>). Never escapes the interpreter.
 /// </summary>
 public sealed class ScriptRuntimeException : Exception
 {

@@ -7,7 +7,7 @@ namespace MmuDsl.Dsl.Scenarios;
 /// An error that stopped a scenario (exit 2), as a value: its kind, where (a place in a file, a
 /// whole file, or nothing: a command-line algorithm that cannot be loaded), the message, the
 /// algorithm it happened under when not under every one, and the source line for the caret.
-/// Reports render it (<see cref="Render"/>: <c>FILE:LINE:COL: error [ALG]: MESSAGE</c>, the line, a
+/// Reports render it (<see cref="Render()"/>: <c>FILE:LINE:COL: error [ALG]: MESSAGE</c>, the line, a
 /// caret), or write its fields (JSON, the editor).
 /// </summary>
 public sealed record ScenarioError

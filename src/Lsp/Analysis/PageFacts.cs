@@ -24,16 +24,7 @@ internal readonly struct PageFacts
         Syncs = page.Syncs;
         Parents = page.ParentCount;
         _bitmap = page.UnsyncChildBitmap;
-        var children = default(Bitmap512);
-        for (int i = page.NextPresentIndex(0); i >= 0; i = page.NextPresentIndex(i + 1))
-        {
-            if (page.SpteAt(i).Kind == SpteKind.Link)
-            {
-                children.Set(i);
-            }
-        }
-
-        _children = children;
+        _children = page.ChildBitmap;
     }
 
     public string Name { get; }

@@ -6,7 +6,7 @@ namespace MmuDsl.Lsp.Server;
 /// <summary>
 /// The analysis of one document version. Its parse starts when a request needs it or when the
 /// debounce after the edit has passed; its run starts after the debounce, one run at a time in
-/// the whole server (<paramref name="runGate"/>), and stops early when a later edit supersedes the
+/// the whole server (the run gate), and stops early when a later edit supersedes the
 /// version (<see cref="Supersede"/>): while it waits, or between two statements of the script.
 /// </summary>
 internal sealed class AnalysisJob
