@@ -11,6 +11,8 @@ internal static class Program
     [
         new EngineBenchmark(),
         new ExploreBenchmark(),
+        new HtmlBenchmark(),
+        new ExploreVsSpinBenchmark(),
         new InterpreterBenchmark(),
         new LspBenchmark(),
         new ParseBenchmark(),
@@ -52,7 +54,7 @@ internal static class Program
         w.WriteLine("benchmarks:");
         foreach (var b in Benchmarks)
         {
-            w.WriteLine($"  {b.Name,-12} {b.Summary}");
+            w.WriteLine($"  {b.Name,-16} {b.Summary}");
         }
 
         w.WriteLine();

@@ -5,8 +5,8 @@ namespace MmuDsl.Explore;
 
 /// <summary>
 /// Two engines, one per algorithm, built from one shape and driven by the same operations. The
-/// explorer keeps a <see cref="Clone"/> of each state it will extend, and tries each operation on
-/// a scratch pair restored with <see cref="CopyFrom"/> (no allocation, no replay).
+/// explorer keeps each state it will extend as a <see cref="StateVector"/>, and tries each
+/// operation on a scratch pair restored from it (no allocation, no replay).
 /// </summary>
 internal sealed class EnginePair
 {
@@ -59,24 +59,22 @@ internal sealed class EnginePair
     /// <summary>Walks of either engine that filled the batch (-ENOSPC), so far.</summary>
     public long FullBatches => First.Stats.FullBatches + Second.Stats.FullBatches;
 
-    /// <summary>An independent copy of both engines and of the pair's flags.</summary>
-    public EnginePair Clone()
+    /// <summary>Sets the pair's flags after its engines were restored from a <see cref="StateVector"/> (nothing diverged or failed in a state that is extended).</summary>
+    public void Restore(bool interrupted, bool yielded)
     {
-        var a = First.Clone();
-        var b = Second.Clone();
-        return new EnginePair(a, b, [.. a.Pages], [.. b.Pages]) { Interrupted = Interrupted, Yielded = Yielded, StructuralDivergence = StructuralDivergence, AlgorithmFailure = AlgorithmFailure };
+        Interrupted = interrupted;
+        Yielded = yielded;
+        StructuralDivergence = null;
+        AlgorithmFailure = null;
     }
 
-    /// <summary>Makes this pair's state that of <paramref name="source"/> (a pair of the same shape).</summary>
-    public void CopyFrom(EnginePair source)
-    {
-        First.CopyStateFrom(source.First);
-        Second.CopyStateFrom(source.Second);
-        Interrupted = source.Interrupted;
-        Yielded = source.Yielded;
-        StructuralDivergence = source.StructuralDivergence;
-        AlgorithmFailure = source.AlgorithmFailure;
-    }
+    /// <summary>
+    /// Records that the state <paramref name="op"/> left cannot be packed into a
+    /// <see cref="StateVector"/> (<paramref name="why"/>): an algorithm set a bit or linked an spte
+    /// outside the explored slots. The search counts it as the algorithm's failure.
+    /// </summary>
+    public void Unpackable(Operation op, Shape shape, string why) =>
+        AlgorithmFailure = $"'{op.ToStatement(shape)}' left a state the explorer cannot hold: {why}";
 
     /// <summary>Applies one operation to both engines.</summary>
     public void Apply(Operation op, Shape shape)
@@ -129,10 +127,18 @@ internal sealed class EnginePair
     public List<Operation> ValidOperations(Shape shape, IReadOnlyList<int> slots, bool rawLink = false, bool yields = false)
     {
         var ops = new List<Operation>();
+        ValidOperations(ops, shape, slots, rawLink, yields);
+        return ops;
+    }
+
+    /// <summary>The same, into <paramref name="ops"/> (cleared first), so that a search reuses one list.</summary>
+    public void ValidOperations(List<Operation> ops, Shape shape, IReadOnlyList<int> slots, bool rawLink, bool yields)
+    {
+        ops.Clear();
         AddSimpleOperations(ops, FirstPages, shape, slots, rawLink);
         if (!yields)
         {
-            return ops;
+            return;
         }
 
         int simple = ops.Count;
@@ -146,8 +152,6 @@ internal sealed class EnginePair
                 }
             }
         }
-
-        return ops;
     }
 
     private ShadowMmu? _probe;
@@ -211,7 +215,7 @@ internal sealed class EnginePair
                 }
             }
 
-            if (p.ChildIndexes().Count > 0)
+            if (p.ChildCount > 0)
             {
                 ops.Add(new Operation(OperationKind.Sync, i));
                 ops.Add(new Operation(OperationKind.SyncInterrupted, i));
@@ -223,8 +227,9 @@ internal sealed class EnginePair
                 continue;
             }
 
-            foreach (int slot in slots)
+            for (int n = 0; n < slots.Count; n++)
             {
+                int slot = slots[n];
                 var spte = p.SpteAt(slot);
                 if (spte.Kind == SpteKind.Link)
                 {

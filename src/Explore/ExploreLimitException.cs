@@ -4,7 +4,7 @@ namespace MmuDsl.Explore;
 /// The bounds are too large to explore in memory: more canonical shapes than
 /// <see cref="ExploreOptions.MaxShapes"/>, more link assignments to try than
 /// <see cref="ExploreOptions.MaxLinkAssignments"/>, or a shape whose search holds more states to
-/// extend than <see cref="ExploreOptions.MaxFrontier"/>.
+/// extend than <see cref="ExploreOptions.MemoryLimit"/> has room for.
 /// </summary>
 public sealed class ExploreLimitException : Exception
 {

@@ -67,10 +67,23 @@ public sealed record ExploreOptions
     public double MaxLinkAssignments { get; init; } = 2e9;
 
     /// <summary>
-    /// Most states one shape's search may hold to extend at one depth (each a pair of engines, a
-    /// few KiB): beyond it the exploration stops with <see cref="ExploreLimitException"/> (lower --ops).
+    /// The memory, in bytes, the searches' visited sets and frontiers may hold at once, every
+    /// worker together (<c>--memory</c>): beyond it the exploration stops with
+    /// <see cref="ExploreLimitException"/>. Null: half of the memory the process may use.
     /// </summary>
-    public int MaxFrontier { get; init; } = 1_000_000;
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>
+    /// Keep every state's vector in the visited set and compare vectors, not only their 128-bit
+    /// hashes (<see cref="VisitedStates"/>): exact whatever the hash, at some 30 bytes more a state.
+    /// </summary>
+    public bool ExactStates { get; init; }
+
+    /// <summary>
+    /// Bits of the state hash the visited set keeps (128). Only the tests lower it, to force
+    /// collisions and show that <see cref="ExactStates"/> is exact.
+    /// </summary>
+    internal int StateHashBits { get; init; } = 128;
 
     /// <summary>The first of the two algorithms compared (any: a built-in, a mutant, a plug-in).</summary>
     public UnsyncWalkAlgorithm First { get; init; } = WalkAlgorithms.Legacy;

@@ -25,6 +25,7 @@ public sealed class ExploreReport
     internal ExploreReport(ExploreOptions options)
         : this(options.Bounds, options.FirstIdentity, options.SecondIdentity, options.Parallelism, options.Shard)
     {
+        ExactStates = options.ExactStates;
     }
 
     /// <summary>The bounds explored.</summary>
@@ -94,6 +95,57 @@ public sealed class ExploreReport
     /// <summary>Wall-clock time (of a merged report: summed over the shards).</summary>
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>States explored per second of <see cref="Elapsed"/>.</summary>
+    public double StatesPerSecond => States / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    /// <summary>Distinct states stored over every search (a state reached under several capacities once).</summary>
+    public long Vectors { get; internal set; }
+
+    /// <summary>Bytes of their packed vectors.</summary>
+    public long VectorBytes { get; internal set; }
+
+    /// <summary>The mean size of a packed state (<see cref="StateVector"/>), in bytes.</summary>
+    public double BytesPerState => Vectors == 0 ? 0 : VectorBytes / (double)Vectors;
+
+    /// <summary>The most memory one shape's search held (its visited set and frontiers), in bytes.</summary>
+    public long LargestSearchBytes { get; internal set; }
+
+    /// <summary>The distinct states that search held.</summary>
+    public long LargestSearchStates { get; internal set; }
+
+    /// <summary>Bytes of memory per distinct state in the search that held the most.</summary>
+    public double MemoryPerState => LargestSearchStates == 0 ? 0 : LargestSearchBytes / (double)LargestSearchStates;
+
+    /// <summary>
+    /// The most memory the searches held at once (visited sets and frontiers of every worker), in
+    /// bytes. It depends on the machine (its threads, the order the shapes ran in): a merged report
+    /// holds the largest shard's, and comparisons of a merge with a single run leave it out.
+    /// </summary>
+    public long PeakSearchBytes { get; internal set; }
+
+    /// <summary>
+    /// True when every state was kept as its vector (<see cref="ExploreOptions.ExactStates"/>); of a
+    /// merged report, when every shard's were.
+    /// </summary>
+    public bool ExactStates { get; internal set; }
+
+    /// <summary>The sum, over the searches that kept hashes (not <see cref="ExactStates"/>), of the square of their distinct states.</summary>
+    internal double SquaredStates { get; set; }
+
+    /// <summary>
+    /// With a visited set of 128-bit hashes, about the chance that two distinct states of one
+    /// search collided (the sum over searches of n²/2¹²⁹, as for a random function); 0 with
+    /// <see cref="ExploreOptions.ExactStates"/>.
+    /// </summary>
+    public double CollisionChance => ExactStates ? 0 : SquaredStates / Math.Pow(2, 129);
+
+    /// <summary>
+    /// The memory budget the searches ran under (<see cref="ExploreOptions.MemoryLimit"/>), in bytes.
+    /// Like <see cref="PeakSearchBytes"/> it depends on the machine: a merged report holds the
+    /// largest shard's.
+    /// </summary>
+    public long MemoryLimit { get; internal set; }
+
     /// <summary>Findings by class.</summary>
     public Dictionary<FindingClass, ClassCount> Classes { get; } = [];
 
@@ -132,6 +184,23 @@ public sealed class ExploreReport
         FirstWork = (FirstWork.Walks + other.FirstWork.Walks, FirstWork.Visits + other.FirstWork.Visits);
         SecondWork = (SecondWork.Walks + other.SecondWork.Walks, SecondWork.Visits + other.SecondWork.Visits);
         ConsiderLargest(other.Largest);
+        Vectors += other.Vectors;
+        VectorBytes += other.VectorBytes;
+        SquaredStates += other.ExactStates ? 0 : other.SquaredStates;
+        ExactStates &= other.ExactStates;
+        ConsiderSearch(other.LargestSearchBytes, other.LargestSearchStates);
+        PeakSearchBytes = Math.Max(PeakSearchBytes, other.PeakSearchBytes);
+        MemoryLimit = Math.Max(MemoryLimit, other.MemoryLimit);
+    }
+
+    /// <summary>Keeps the search that held the most memory (on a tie, the one with more states: the same whatever the order).</summary>
+    internal void ConsiderSearch(long bytes, long states)
+    {
+        if (bytes > LargestSearchBytes || (bytes == LargestSearchBytes && states > LargestSearchStates))
+        {
+            LargestSearchBytes = bytes;
+            LargestSearchStates = states;
+        }
     }
 
     internal void ConsiderLargest(LargestRatio? candidate)

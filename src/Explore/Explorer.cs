@@ -48,6 +48,8 @@ public static class Explorer
         report.ShapesExplored = shapes.Count;
         var mine = options.Shard is { Count: > 1 } shard ? ShardPlan.Select(shapes, options, shard) : [.. Enumerable.Range(0, shapes.Count)];
         report.ShapesInShard = mine.Count;
+        var budget = new MemoryBudget(options.MemoryLimit ?? MemoryBudget.DefaultLimit());
+        report.MemoryLimit = budget.Limit;
         HashSet<int> done = [];
         var before = TimeSpan.Zero;
         ShardCheckpoint? checkpoint = null;
@@ -68,13 +70,14 @@ public static class Explorer
                 status.Runs = todo.Sum(i => Capacities(shapes[i], options).Length);
                 if (options.Estimate)
                 {
-                    Estimate([.. todo.Select(i => shapes[i])], options, first, second, status, cancel);
+                    Estimate([.. todo.Select(i => shapes[i])], options, first, second, budget, status, cancel);
                 }
 
                 status.Start(ExplorePhase.Searching);
             }
 
-            Search(shapes, todo, options, first, second, report, done, checkpoint, () => before + clock.Elapsed, progress, status, cancel);
+            Search(shapes, todo, options, first, second, budget, report, done, checkpoint, () => before + clock.Elapsed, progress, status, cancel);
+            report.PeakSearchBytes = Math.Max(report.PeakSearchBytes, budget.Peak);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ExploreLimitException>().FirstOrDefault() is { } limit)
         {
@@ -88,7 +91,7 @@ public static class Explorer
             {
                 // Kept by a checkpoint only as its key: its shape's search finds it again.
                 var acc = new ExploreAccumulator();
-                new ShapeSearch(shapes[key.ShapeOrder], key.ShapeOrder, Capacities(shapes[key.ShapeOrder], options), options, first, second, acc).Run();
+                new ShapeSearch(shapes[key.ShapeOrder], key.ShapeOrder, Capacities(shapes[key.ShapeOrder], options), options, first, second, acc, budget).Run();
                 count.Smallest = acc.Classes[cls].Smallest is { } again && again.Key == key
                     ? again
                     : throw new InvalidOperationException($"the checkpoint's {cls} instance (shape {key.ShapeOrder}) was not found again: the search is not deterministic");
@@ -121,7 +124,7 @@ public static class Explorer
     // A pilot of a few shapes spread over the enumeration order (which runs smallest first), timed
     // on the same threads; the whole is estimated in proportion. Its findings are not kept: the
     // search meets them again.
-    private static void Estimate(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreProgress status, CancellationToken cancel)
+    private static void Estimate(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreProgress status, CancellationToken cancel)
     {
         const int PilotSize = 12;
         status.Start(ExplorePhase.Estimating);
@@ -139,7 +142,7 @@ public static class Explorer
             shape =>
             {
                 var acc = new ExploreAccumulator();
-                new ShapeSearch(shape, 0, Capacities(shape, options), options, first, second, acc).Run();
+                new ShapeSearch(shape, 0, Capacities(shape, options), options, first, second, acc, budget).Run();
                 Interlocked.Add(ref states, acc.States);
             });
         double scale = (double)shapes.Count / pilot.Count;
@@ -151,7 +154,7 @@ public static class Explorer
     // Every shape's search, on every core. Each shape's totals are added to the report as it ends,
     // under one lock, with the shape marked done: a checkpoint written under that lock holds whole
     // shapes only.
-    private static void Search(List<Shape> shapes, List<int> todo, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreReport report, HashSet<int> done, ShardCheckpoint? checkpoint, Func<TimeSpan> elapsed, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
+    private static void Search(List<Shape> shapes, List<int> todo, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreReport report, HashSet<int> done, ShardCheckpoint? checkpoint, Func<TimeSpan> elapsed, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
     {
         int finished = 0;
         long states = 0;
@@ -165,7 +168,7 @@ public static class Explorer
                 {
                     int i = todo[n];
                     var acc = new ExploreAccumulator();
-                    new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc).Run();
+                    new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc, budget).Run();
                     lock (gate)
                     {
                         acc.MergeInto(report);

@@ -68,15 +68,20 @@ public readonly record struct Operation(OperationKind Kind, int Page, int Slot =
                 mmu.Fetch(page, Slot, pages[Child], 1);
                 break;
             default:
-                var inner = Inner;
-                long yields = mmu.Stats.Yields;
-                mmu.SyncChildrenYielding(page, 1, () => inner.Apply(mmu, pages));
-                if (mmu.Stats.Yields == yields)
-                {
-                    inner.Apply(mmu, pages);
-                }
-
+                ApplyYielding(mmu, pages);
                 break;
+        }
+    }
+
+    // A method of its own: the yield point's closure would otherwise be allocated on every Apply.
+    private void ApplyYielding(ShadowMmu mmu, ShadowPage[] pages)
+    {
+        var inner = Inner;
+        long yields = mmu.Stats.Yields;
+        mmu.SyncChildrenYielding(pages[Page], 1, () => inner.Apply(mmu, pages));
+        if (mmu.Stats.Yields == yields)
+        {
+            inner.Apply(mmu, pages);
         }
     }
 

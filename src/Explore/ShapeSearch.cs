@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Invariants;
@@ -22,9 +21,11 @@ namespace MmuDsl.Explore;
 /// (<see cref="ExploreOptions.ShareCapacities"/> off, which the tests compare against).
 /// </para>
 /// <para>
-/// States are not replayed: each node to be extended keeps a clone of its pair, and each
-/// operation is tried on a scratch pair restored from it with <see cref="EnginePair.CopyFrom"/>,
-/// which allocates nothing.
+/// States are not replayed, nor cloned: the frontier holds each state to extend as a
+/// <see cref="StateVector"/> (with the capacities it stands for, and the sequence that reached it
+/// first), and each operation is tried on a scratch pair restored from it. The visited set holds
+/// 128-bit hashes of the vectors, or the vectors themselves (<see cref="VisitedStates"/>). Both
+/// take their memory from the exploration's <see cref="MemoryBudget"/>.
 /// </para>
 /// </summary>
 internal sealed class ShapeSearch
@@ -32,79 +33,157 @@ internal sealed class ShapeSearch
     private readonly Shape _shape;
     private readonly int _shapeOrder;
     private readonly int[] _capacities;
+    private readonly int[] _slots;
     private readonly ExploreOptions _options;
     private readonly ExploreAccumulator _acc;
+    private readonly MemoryBudget _budget;
     private readonly EnginePair _scratch;
-    private readonly EnginePair _initial;
-    // Each state with the capacities it was already reached under: a (state, capacity) pair is
-    // explored once, at the first depth it is reached (breadth first: the smallest).
-    private readonly Dictionary<(ulong, ulong), int> _seen = [];
-    private List<Node> _next = [];
+    private byte[] _vector;
 
-    public ShapeSearch(Shape shape, int shapeOrder, int[] capacities, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreAccumulator acc)
+    // The vector of the state the scratch pair holds, or an empty one when that is not known
+    // (after a transition that diverged or failed): restoring a state rewrites only the pages
+    // that differ from it.
+    private byte[] _held;
+    private int _heldLength;
+    private readonly List<Operation> _operations = [];
+    private int _depth;
+    private VisitedStates? _seen;
+    private Frontier? _next;
+
+    // The node being extended: its vector's sequence, decoded only when a finding or the work ratio needs it.
+    private byte[] _nodeSequence = [];
+    private int _nodeSequenceLength;
+    private ImmutableArray<Operation> _nodeOperations;
+    private int _nodeVisitsA;
+    private int _nodeVisitsB;
+    private readonly Func<ImmutableArray<Operation>> _nodeOperationsGetter;
+
+    public ShapeSearch(Shape shape, int shapeOrder, int[] capacities, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, ExploreAccumulator acc, MemoryBudget budget)
     {
         _shape = shape;
         _shapeOrder = shapeOrder;
         _capacities = capacities;
+        _slots = [.. options.Slots];
         _options = options;
         _acc = acc;
-        _initial = EnginePair.Build(shape, capacities[0], first, second);
-        _scratch = _initial.Clone();
+        _budget = budget;
+        _scratch = EnginePair.Build(shape, capacities[0], first, second);
+        _vector = new byte[StateVector.Bound(_scratch, _slots)];
+        _held = new byte[_vector.Length];
+        _nodeOperationsGetter = () => NodeOperations;
     }
 
     public void Run()
     {
+        using var seen = new VisitedStates(_budget, Where, _options.ExactStates, _options.StateHashBits);
+        using var frontier = new Frontier(_budget, Where);
+        using var next = new Frontier(_budget, Where);
+        _seen = seen;
         int all = (1 << _capacities.Length) - 1;
-        _seen.Add(StateHash.Of(_initial), all);
+        int length = StateVector.Pack(_scratch, _slots, _vector);
+        seen.Unseen(_vector.AsSpan(0, length), all);
         _acc.States += _capacities.Length;
-        var frontier = new List<Node>();
-        if (_options.ShareCapacities)
+        _acc.AddVector(length);
+        var (current, following) = (frontier, next);
+        var initial = _vector.AsSpan(0, length).ToArray();
+        bool extend = _options.MaxOperations > 1;
+        _depth = 0;
+        _next = following;
+        if (_options.MaxOperations > 0)
         {
-            frontier.Add(new Node(_initial, ImmutableArray<Operation>.Empty, all));
-        }
-        else
-        {
-            for (int i = 0; i < _capacities.Length; i++)
+            // The empty sequence: one node standing for every capacity, or one per capacity.
+            for (int i = 0; i < (_options.ShareCapacities ? 1 : _capacities.Length); i++)
             {
-                frontier.Add(new Node(_initial, ImmutableArray<Operation>.Empty, 1 << i));
+                Extend(initial, _options.ShareCapacities ? all : 1 << i, 0, 0, [], extend);
             }
         }
 
-        for (int depth = 0; depth < _options.MaxOperations && frontier.Count > 0; depth++)
+        for (_depth = 1; _depth < _options.MaxOperations && following.Count > 0; _depth++)
         {
-            bool extend = depth + 1 < _options.MaxOperations;
-            _next = [];
-            foreach (var node in frontier)
+            (current, following) = (following, current);
+            following.Rewind();
+            _next = following;
+            extend = _depth + 1 < _options.MaxOperations;
+            var cursor = default(Frontier.Cursor);
+            while (current.Next(ref cursor, out var node))
             {
-                foreach (var op in node.Pair.ValidOperations(_shape, _options.Slots, _options.RawLink, _options.Yields))
-                {
-                    Transition(node, op, node.Capacities, extend);
-                }
+                Extend(node.Vector, node.Capacities, node.VisitsA, node.VisitsB, node.Sequence, extend);
             }
+        }
 
-            frontier = _next;
+        _acc.ConsiderMemory(seen.Bytes + frontier.Bytes + next.Bytes, seen.Count);
+        _seen = null;
+        _next = null;
+    }
+
+    private string Where() =>
+        FormattableString.Invariant($"the search of shape {_shape} after {_depth + 1} operations ({_seen?.Count ?? 0:N0} states seen, {_next?.Count ?? 0:N0} to extend)");
+
+    // Tries every operation valid in the node's state.
+    private void Extend(ReadOnlySpan<byte> vector, int capacities, int visitsA, int visitsB, ReadOnlySpan<byte> sequence, bool extend)
+    {
+        if (_nodeSequence.Length < sequence.Length)
+        {
+            _nodeSequence = new byte[sequence.Length * 2];
+        }
+
+        sequence.CopyTo(_nodeSequence);
+        _nodeSequenceLength = sequence.Length;
+        _nodeOperations = default;
+        _nodeVisitsA = visitsA;
+        _nodeVisitsB = visitsB;
+        Restore(vector);
+        _scratch.ValidOperations(_operations, _shape, _options.Slots, _options.RawLink, _options.Yields);
+        bool restored = true;
+        foreach (var op in _operations)
+        {
+            Transition(vector, op, capacities, extend, ref restored);
         }
     }
 
-    /// <summary>Runs <paramref name="op"/> from <paramref name="node"/> for the capacities in <paramref name="capacities"/>.</summary>
-    private void Transition(Node node, Operation op, int capacities, bool extend)
+    // Makes the scratch pair hold `vector`, rewriting only the pages that differ from what it holds.
+    private void Restore(ReadOnlySpan<byte> vector)
+    {
+        StateVector.Unpack(vector, _slots, _scratch, _held.AsSpan(0, _heldLength));
+        vector.CopyTo(_held);
+        _heldLength = vector.Length;
+    }
+
+    /// <summary>The sequence of the node being extended.</summary>
+    private ImmutableArray<Operation> NodeOperations
+    {
+        get
+        {
+            if (_nodeOperations.IsDefault)
+            {
+                _nodeOperations = OperationBytes.Read(_nodeSequence.AsSpan(0, _nodeSequenceLength));
+            }
+
+            return _nodeOperations;
+        }
+    }
+
+    /// <summary>Runs <paramref name="op"/> from the node's state <paramref name="vector"/> for the capacities in <paramref name="capacities"/>.</summary>
+    private void Transition(ReadOnlySpan<byte> vector, Operation op, int capacities, bool extend, ref bool restored)
     {
         int lowest = BitOperations.TrailingZeroCount(capacities);
         int capacity = _capacities[lowest];
         var pair = _scratch;
-        pair.CopyFrom(node.Pair);
+        if (!restored)
+        {
+            Restore(vector);
+        }
+
+        restored = false;
         pair.Capacity = capacity;
-        var statsA = pair.First.Stats.Snapshot();
-        var statsB = pair.Second.Stats.Snapshot();
-        int warningsA = pair.First.Warnings.Count;
-        int warningsB = pair.Second.Warnings.Count;
-        int violationsA = pair.First.SyncPostconditionViolations.Count;
-        int violationsB = pair.Second.SyncPostconditionViolations.Count;
+
+        // Restored engines start with zero counters, no warnings and no recorded violations: what
+        // the operation adds is what they hold after it.
         pair.Apply(op, _shape);
 
         int stands = capacities;
         int rest = 0;
-        if (pair.FullBatches != statsA.FullBatches + statsB.FullBatches && capacities != (1 << lowest))
+        if (pair.FullBatches != 0 && capacities != (1 << lowest))
         {
             stands = 1 << lowest;
             rest = capacities & ~stands;
@@ -114,40 +193,63 @@ internal sealed class ShapeSearch
         _acc.Computed++;
         _acc.Transitions += weight;
         ImmutableArray<Operation> sequence = default;
-        bool diverged = Check(pair, node, op, capacity, weight, warningsA, warningsB, violationsA, violationsB, ref sequence);
-        _acc.AddWork(pair.First.Stats, pair.Second.Stats, statsA, statsB, weight);
-        _acc.ConsiderRatio(_shape, _shapeOrder, capacity, node.Operations, op, pair.First.Stats.Visits, pair.Second.Stats.Visits);
-        int fresh = diverged ? 0 : Unseen(StateHash.Of(pair), stands);
-        if (fresh != 0)
+
+        // Packed before it is checked: when both engines pack alike, the comparison has nothing to find.
+        int length = 0;
+        bool alike = false;
+        if (pair.AlgorithmFailure == null && pair.StructuralDivergence == null)
         {
-            _acc.States += BitOperations.PopCount((uint)fresh);
-            if (extend)
+            try
             {
-                if (_next.Count == _options.MaxFrontier)
+                length = StateVector.Pack(pair, _slots, _vector, out alike);
+            }
+            catch (MmuException e)
+            {
+                pair.Unpackable(op, _shape, e.Message);
+            }
+        }
+
+        bool diverged = Check(pair, op, capacity, weight, alike, ref sequence);
+        _acc.AddWork(pair.First.Stats, pair.Second.Stats, weight);
+        long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
+        long visitsB = _nodeVisitsB + pair.Second.Stats.Visits;
+        _acc.ConsiderRatio(_shape, _shapeOrder, capacity, _depth, _nodeOperationsGetter, op, visitsA, visitsB);
+        _heldLength = 0;
+        if (!diverged)
+        {
+            var packed = _vector.AsSpan(0, length);
+            (_held, _vector, _heldLength) = (_vector, _held, length);
+            int fresh = _seen!.Unseen(packed, stands);
+            if (fresh != 0)
+            {
+                _acc.States += BitOperations.PopCount((uint)fresh);
+                if (fresh == stands)
                 {
-                    throw new ExploreLimitException(
-                        $"the search of shape {_shape} holds more than {_options.MaxFrontier:N0} states to extend after {node.Operations.Length + 1} operations, too many to keep in memory (lower --ops)");
+                    _acc.AddVector(length);
                 }
 
-                _next.Add(new Node(pair.Clone(), sequence.IsDefault ? node.Operations.Add(op) : sequence, fresh));
+                if (extend)
+                {
+                    _next!.Add(packed, fresh, visitsA, visitsB, _nodeSequence.AsSpan(0, _nodeSequenceLength), op);
+                }
             }
         }
 
         if (rest != 0)
         {
-            Transition(node, op, rest, extend);
+            Transition(vector, op, rest, extend, ref restored);
         }
     }
 
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
-    private bool Check(EnginePair pair, Node node, Operation op, int capacity, int weight, int warningsA, int warningsB, int violationsA, int violationsB, ref ImmutableArray<Operation> sequence)
+    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ref ImmutableArray<Operation> sequence)
     {
         if (pair.AlgorithmFailure is { } failure)
         {
             // The states are what the failing code left: nothing else about them is checked.
-            if (Keeps(FindingClass.AlgorithmFailed, node))
+            if (Keeps(FindingClass.AlgorithmFailed))
             {
-                sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
+                sequence = sequence.IsDefault ? NodeOperations.Add(op) : sequence;
                 _acc.Add(new Finding(FindingClass.AlgorithmFailed, _shape, capacity, sequence, failure) { ShapeOrder = _shapeOrder }, weight);
             }
             else
@@ -158,16 +260,16 @@ internal sealed class ShapeSearch
             return true;
         }
 
-        CheckEngine(pair.First, warningsA, violationsA, node, op, capacity, weight, ref sequence);
-        CheckEngine(pair.Second, warningsB, violationsB, node, op, capacity, weight, ref sequence);
-        if (Explorer.Classify(pair, describe: false) is not { } c)
+        CheckEngine(pair.First, op, capacity, weight, ref sequence);
+        CheckEngine(pair.Second, op, capacity, weight, ref sequence);
+        if (alike || Explorer.Classify(pair, describe: false) is not { } c)
         {
             return false;
         }
 
-        if (Keeps(c.Class, node))
+        if (Keeps(c.Class))
         {
-            sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
+            sequence = sequence.IsDefault ? NodeOperations.Add(op) : sequence;
             _acc.Add(new Finding(c.Class, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
         }
         else
@@ -178,48 +280,38 @@ internal sealed class ShapeSearch
         return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
     }
 
-    private void CheckEngine(ShadowMmu mmu, int warningsBefore, int violationsBefore, Node node, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
+    // The engine was restored before the operation, with no warnings and no recorded violations:
+    // whatever it holds now, the operation did.
+    private void CheckEngine(ShadowMmu mmu, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
     {
-        bool newViolation = mmu.SyncPostconditionViolations.Count > violationsBefore;
-        bool holds = !newViolation && (violationsBefore == 0 ? InvariantChecker.Holds(mmu) : InvariantChecker.Check(mmu).Count == violationsBefore);
-        if (holds && mmu.Warnings.Count == warningsBefore)
+        bool holds = InvariantChecker.Holds(mmu);
+        if (holds && mmu.Warnings.Count == 0)
         {
             return;
         }
 
-        var warning = ExpectedWarnings.FirstUnexpected(mmu, warningsBefore, capacity, _shape);
+        var warning = ExpectedWarnings.FirstUnexpected(mmu, 0, capacity, _shape);
         if (holds && warning == null)
         {
             _acc.ExpectedNoProgress += weight;
             return;
         }
 
-        if (!Keeps(FindingClass.InvariantViolation, node))
+        if (!Keeps(FindingClass.InvariantViolation))
         {
             _acc.Classes[FindingClass.InvariantViolation].Count += weight;
             return;
         }
 
         string what = holds ? $"WARN {warning}" : InvariantChecker.Check(mmu).First().ToString();
-        sequence = sequence.IsDefault ? node.Operations.Add(op) : sequence;
+        sequence = sequence.IsDefault ? NodeOperations.Add(op) : sequence;
         _acc.Add(new Finding(FindingClass.InvariantViolation, _shape, capacity, sequence, $"under {mmu.Algorithm.Name}: {what}") { ShapeOrder = _shapeOrder }, weight);
     }
 
     // Whether an instance one operation longer than the node's would replace the class's smallest.
-    private bool Keeps(FindingClass cls, Node node)
+    private bool Keeps(FindingClass cls)
     {
         var smallest = _acc.Classes[cls].Smallest;
-        return smallest == null || ((node.Operations.Length + 1, _shape.PageCount, _shape.Links.Length), _shapeOrder).CompareTo((smallest.Size, smallest.ShapeOrder)) < 0;
+        return smallest == null || ((_depth + 1, _shape.PageCount, _shape.Links.Length), _shapeOrder).CompareTo((smallest.Size, smallest.ShapeOrder)) < 0;
     }
-
-    // The capacities of `capacities` under which `state` was not reached before; records them.
-    private int Unseen((ulong, ulong) state, int capacities)
-    {
-        ref int seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, state, out _);
-        int fresh = capacities & ~seen;
-        seen |= capacities;
-        return fresh;
-    }
-
-    private sealed record Node(EnginePair Pair, ImmutableArray<Operation> Operations, int Capacities);
 }

@@ -3,6 +3,8 @@ namespace MmuDsl.Mmu;
 /// <summary>The engine's counters: <c>kvm->stat.mmu_unsync</c> and the work the walks did.</summary>
 public sealed class MmuStats
 {
+    private static readonly MmuStats Zero = new();
+
     /// <summary><c>kvm->stat.mmu_unsync</c>: pages that are unsync.</summary>
     public long Unsync { get; internal set; }
 
@@ -51,6 +53,9 @@ public sealed class MmuStats
         UnsyncRefused = UnsyncRefused,
         LinkUnsyncChildren = LinkUnsyncChildren,
     };
+
+    /// <summary>Zeroes every counter.</summary>
+    internal void Reset() => CopyFrom(Zero);
 
     internal void CopyFrom(MmuStats source)
     {

@@ -85,6 +85,9 @@ public sealed partial class ShadowMmu
     /// <summary>Every page made, in creation order (zapped ones included).</summary>
     public IReadOnlyList<ShadowPage> Pages => _pages;
 
+    /// <summary><see cref="Pages"/> as the list it is, for the engine's own hot loops.</summary>
+    internal List<ShadowPage> PageList => _pages;
+
     /// <summary>The warnings fired so far, in order.</summary>
     public IReadOnlyList<MmuWarning> Warnings => _warnings;
 

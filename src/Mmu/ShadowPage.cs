@@ -192,6 +192,9 @@ public sealed class ShadowPage
     /// <summary>Number of present sptes.</summary>
     public int PresentCount => _sptes?.PresentCount ?? 0;
 
+    /// <summary>Number of sptes that link a child page (<see cref="ChildIndexes"/> without the list).</summary>
+    public int ChildCount => _sptes?.ChildCount ?? 0;
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 
@@ -200,6 +203,17 @@ public sealed class ShadowPage
     internal void SetLeafSpte(int index) => (_sptes ??= new SpteTable()).SetLeaf(index);
 
     internal void ClearSpte(int index) => _sptes!.Clear(index);
+
+    /// <summary>Clears every spte (keeping the table for reuse).</summary>
+    internal void ResetSptes() => _sptes?.Reset();
+
+    /// <summary>Drops every parent pte (keeping the list for reuse).</summary>
+    internal void ClearParentPtes()
+    {
+        _hasFirstParent = false;
+        _firstParent = default;
+        _moreParents?.Clear();
+    }
 
     /// <summary>
     /// Takes <paramref name="source"/>'s sptes, parent ptes and bitmap (the dense

@@ -82,11 +82,22 @@ public sealed class ExplorerTests
     }
 
     [Fact]
-    public void SearchHoldingTooManyStates_StopsWithExploreLimitException()
+    public void SearchBeyondTheMemoryBudget_StopsWithExploreLimitException()
     {
-        var e = Assert.Throws<ExploreLimitException>(() => Explorer.Run(Small with { MaxFrontier = 50 }));
-        Assert.Contains("more than 50 states to extend", e.Message, StringComparison.Ordinal);
+        // The budget is below what the largest single search holds (40 KiB), so the limit is
+        // reached whatever the scheduling. A budget above it (64 KiB, as before) was reached only
+        // when both workers' searches overlapped, which a loaded machine need not do: the test
+        // then failed now and then.
+        var e = Assert.Throws<ExploreLimitException>(() => Explorer.Run(Small with { MemoryLimit = 32 * 1024 }));
+        Assert.Contains("more than the memory budget of 32 KiB (--memory", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the search of shape", e.Message, StringComparison.Ordinal);
         Assert.Contains("lower --ops", e.Message, StringComparison.Ordinal);
+
+        // The same bounds within a budget that holds them: the budget was the only limit. The
+        // largest search alone is beyond the small budget, and the peak holds at least it.
+        var report = Explorer.Run(Small with { MemoryLimit = 64L << 20 });
+        Assert.True(report.LargestSearchBytes > 32 * 1024, $"{report.LargestSearchBytes}");
+        Assert.True(report.PeakSearchBytes >= report.LargestSearchBytes && report.PeakSearchBytes <= 64L << 20, $"{report.PeakSearchBytes}");
     }
 
     [Fact]

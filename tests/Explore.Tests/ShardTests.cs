@@ -55,6 +55,33 @@ public sealed class ShardTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ShardsMerged_CarryTheMemoryFigures_OfASingleRun(bool exact)
+    {
+        var options = Small with { ExactStates = exact };
+        var single = Explorer.Run(options);
+        var files = Enumerable.Range(0, 3).Select(i => Path.Combine(_folder, $"memory-{i}.json")).ToList();
+        for (int i = 0; i < 3; i++)
+        {
+            Explorer.Run(options with { Shard = new ShardSpec(i, 3), ResultsFile = files[i] });
+        }
+
+        var merged = ShardMerger.Merge(files).Report!;
+        Assert.True(single.Vectors > 0);
+        Assert.Equal(single.Vectors, merged.Vectors);
+        Assert.Equal(single.VectorBytes, merged.VectorBytes);
+        Assert.Equal(exact, merged.ExactStates);
+        Assert.Equal(single.CollisionChance, merged.CollisionChance, 1e-40);
+        Assert.Equal(exact, merged.CollisionChance == 0);
+        Assert.Equal((single.LargestSearchBytes, single.LargestSearchStates), (merged.LargestSearchBytes, merged.LargestSearchStates));
+
+        // Per machine: the largest shard's, never more than the single run's budget held.
+        Assert.True(merged.PeakSearchBytes >= merged.LargestSearchBytes);
+        Assert.True(merged.MemoryLimit > 0);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
@@ -155,6 +182,9 @@ public sealed class ShardTests : IDisposable
         sb.Append(inv, $"{r.Bounds.ToCommandLine()} {r.First.Name} {r.Second.Name}\n");
         sb.Append(inv, $"shapes {r.Shapes} {r.ShapesExplored} runs {r.Runs} states {r.States} transitions {r.Transitions} run {r.Computed} np {r.ExpectedNoProgress}\n");
         sb.Append(inv, $"work {r.FirstWork} {r.SecondWork} clean {r.Clean}\n");
+
+        // The memory figures but the peak and the budget, which depend on the machine and its threads.
+        sb.Append(inv, $"vectors {r.Vectors} {r.VectorBytes} exact {r.ExactStates} collision {r.CollisionChance:G6} largest search {r.LargestSearchBytes} {r.LargestSearchStates}\n");
         foreach (var (c, count) in r.Classes)
         {
             sb.Append(inv, $"{c}: {count.Count} {count.Key} {count.Seen} {count.Statements}\n{count.Repro}\n");

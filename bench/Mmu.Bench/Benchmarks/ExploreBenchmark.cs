@@ -11,15 +11,16 @@ namespace MmuDsl.Mmu.Bench.Benchmarks;
 /// <summary>
 /// <c>explore</c>: the explorer's search on one core against the search it replaced, on the same
 /// bounds in the same process: (1) the replay baseline (each (shape, capacity) on its own, every
-/// state rebuilt by replaying its operation sequence on fresh engines), (2) the clone search with
-/// capacities separate, (3) the clone search sharing one run across capacities until a batch fills
+/// state rebuilt by replaying its operation sequence on fresh engines), (2) the vector search (states
+/// packed into byte vectors and restored, issue 16; the clone search before it) with capacities
+/// separate, (3) the vector search sharing one run across capacities until a batch fills
 /// (what <c>mmudsl explore</c> runs). Prints states per second and each search's speed-up over the
-/// baseline. All three must count the same states and transitions, the two clone searches the same
+/// baseline. All three must count the same states and transitions, the two vector searches the same
 /// findings, and legacy against recursive must be clean; otherwise FAIL (exit 1).
 /// </summary>
 internal sealed class ExploreBenchmark : IBenchmark
 {
-    // One baseline run longer than this: the baseline is timed once (the clone searches still
+    // One baseline run longer than this: the baseline is timed once (the vector searches still
     // run --runs times).
     private const double BaselineOnceSeconds = 60;
 
@@ -90,8 +91,8 @@ internal sealed class ExploreBenchmark : IBenchmark
     private static Search[] Searches() =>
     [
         new("replay baseline", true, ReplaySearch.Run),
-        new("clone search, capacities separate", false, bounds => Explore(bounds with { ShareCapacities = false })),
-        new("clone search, capacities shared", false, Explore),
+        new("vector search, capacities separate", false, bounds => Explore(bounds with { ShareCapacities = false })),
+        new("vector search, capacities shared", false, Explore),
     ];
 
     private static Outcome Explore(ExploreOptions bounds)
@@ -282,7 +283,7 @@ internal sealed class ExploreBenchmark : IBenchmark
 
             if (baseline.Classes[c] != shared.Classes[c])
             {
-                failures.Add($"{c}: {baseline.Classes[c]} transitions in the replay baseline, {shared.Classes[c]} in the clone search");
+                failures.Add($"{c}: {baseline.Classes[c]} transitions in the replay baseline, {shared.Classes[c]} in the vector search");
             }
         }
 
@@ -306,7 +307,7 @@ internal sealed class ExploreBenchmark : IBenchmark
         w.WriteLine($"  machine : {BuildInfo.Machine()}");
         w.WriteLine("  timing  : Stopwatch around each whole search (shape enumeration included), single-threaded (Parallelism = 1),");
         w.WriteLine("            no shrinking, after a full GC; the three searches in turn in each round; median of " + S($"{options.Runs} round(s) after a JIT"));
-        w.WriteLine(S($"            warm-up (each search once at --pages 1 --ops 2) and {options.Warmup} untimed run(s) of the shared clone search"));
+        w.WriteLine(S($"            warm-up (each search once at --pages 1 --ops 2) and {options.Warmup} untimed run(s) of the shared vector search"));
         if (baselineOnce)
         {
             w.WriteLine(S($"            the replay baseline was timed ONCE: its run took over {BaselineOnceSeconds:0} s"));
@@ -315,8 +316,8 @@ internal sealed class ExploreBenchmark : IBenchmark
         w.WriteLine(S($"  bounds  : {bounds.MaxRoots} roots, {bounds.MaxPages} further pages, levels 1..{bounds.MaxLevel}, slots {{{string.Join(",", bounds.Slots)}}}, up to {bounds.MaxOperations} operations, {bounds.First} against {bounds.Second};"));
         w.WriteLine(S($"            {shared.Shapes:N0} canonical shapes, {shared.Runs:N0} (shape, capacity) runs"));
         w.WriteLine("  searches: replay baseline: each (shape, capacity) on its own, every state replayed from the empty sequence on fresh");
-        w.WriteLine("            engines (once for its operations, once per operation); clone search: Explorer.Run, states cloned and");
-        w.WriteLine("            restored instead of replayed, capacities separate or sharing a run until a batch fills (mmudsl explore)");
+        w.WriteLine("            engines (once for its operations, once per operation); vector search: Explorer.Run, states packed into");
+        w.WriteLine("            byte vectors and restored instead of replayed, capacities separate or sharing a run until a batch fills");
         w.WriteLine();
 
         w.WriteLine("Search time (± is half the interquartile range of the runs; x baseline: baseline median / this median, same process)");
@@ -347,7 +348,7 @@ internal sealed class ExploreBenchmark : IBenchmark
 
     private sealed record Options(int Runs, int Warmup, int Pages, int Ops)
     {
-        public const string Usage = "options: --runs N (rounds of the three searches, at least 1, default 3)  --warmup N (untimed runs of the shared clone search, default 1)  --pages N (further pages, default 2)  --ops N (longest sequence, at least 1, default 3)";
+        public const string Usage = "options: --runs N (rounds of the three searches, at least 1, default 3)  --warmup N (untimed runs of the shared vector search, default 1)  --pages N (further pages, default 2)  --ops N (longest sequence, at least 1, default 3)";
 
         public static bool TryParse(IReadOnlyList<string> args, out Options options, out string error)
         {

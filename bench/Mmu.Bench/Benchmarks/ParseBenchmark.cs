@@ -96,7 +96,7 @@ internal sealed class ParseBenchmark : IBenchmark
     // ---- the file --------------------------------------------------------------------------
 
     /// <summary>What the generator wrote, line by line.</summary>
-    private sealed class Mix
+    internal sealed class Mix
     {
         public Dictionary<string, int> Kinds { get; } = new(StringComparer.Ordinal);
 
@@ -113,7 +113,7 @@ internal sealed class ParseBenchmark : IBenchmark
     /// pages, unsync, expects, show with its golden block, sync, stats with its block, a loop),
     /// each group's names its own; then comment lines to the exact count.
     /// </summary>
-    private static (string Text, Mix Mix) Generate(int lines)
+    internal static (string Text, Mix Mix) Generate(int lines)
     {
         var sb = new StringBuilder(lines * 32);
         var mix = new Mix();

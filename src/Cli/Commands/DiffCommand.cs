@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Dsl.Scenarios;
+using MmuDsl.Html;
 
 namespace MmuDsl.Cli.Commands;
 
@@ -14,11 +15,13 @@ internal static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, CliEnvironment env)
     {
-        var common = new CommonOptions("text");
+        var common = new CommonOptions("text", "html");
+        var html = new HtmlOptions();
         var file = new Argument<string>("FILE") { Description = "The scenario (.mmu) to run under both algorithms" };
         var command = new Command("diff", "Run a scenario under two algorithms and show where their engine states first differ (or that they never do). Exit 0 when the semantic states agree after every statement, 1 when they do not, 2 when the scenario cannot run.");
         command.Add(file);
         common.AddTo(command);
+        html.AddTo(command, common.Format);
         command.SetAction(parse =>
         {
             var options = common.ToRunOptions(parse);
@@ -31,6 +34,11 @@ internal static class DiffCommand
             }
 
             string path = parse.GetValue(file)!;
+            if (parse.GetValue(common.Format) == "html")
+            {
+                return DiffHtml(path, options with { Algorithms = algorithms, TraceAll = false }, html.ToReportOptions(parse, diff: true), parse.GetValue(html.Output), stdout, stderr, paint);
+            }
+
             var result = ScenarioRunner.RunFile(path, options with { Algorithms = algorithms, TraceAll = false }, recordSteps: true);
             if (result.Errors.Count > 0)
             {
@@ -49,5 +57,37 @@ internal static class DiffCommand
             return comparison.SemanticDiffers ? 1 : 0;
         });
         return command;
+    }
+
+    // The same comparison as a page: both runs side by side, opened at the first difference.
+    private static int DiffHtml(string path, Dsl.Runtime.RunOptions options, HtmlReportOptions report, string? output, TextWriter stdout, TextWriter stderr, Paint paint)
+    {
+        var run = HtmlReport.Run(path, options);
+        if (run.Result.Errors.Count > 0)
+        {
+            TextReport.WriteProblems(run.Result, stderr, paint);
+            return 2;
+        }
+
+        if (run.Result.Runs.Count != 2)
+        {
+            stderr.WriteLine($"{path}: the scenario does not run under both {options.Algorithms![0]} and {options.Algorithms[1]} (its 'algorithms' statement narrows it)");
+            return 2;
+        }
+
+        var page = HtmlReport.Render(run, report);
+        HtmlReportFiles.Targets([path], output, out var targets);
+        if (HtmlReportFiles.Write(page, targets[0], stdout) is { } error)
+        {
+            stderr.WriteLine($"mmudsl: error: {error}");
+            return 2;
+        }
+
+        if (targets[0] != null)
+        {
+            stderr.WriteLine(HtmlReportFiles.Written(targets[0]!, page));
+        }
+
+        return page.SemanticDiffers ? 1 : 0;
     }
 }

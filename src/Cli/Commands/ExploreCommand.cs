@@ -29,9 +29,12 @@ internal static class ExploreCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the --sample draw (the same seed draws the same shapes)", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Worker threads (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the .mmu repros", DefaultValueFactory = _ => "explore-repros" };
+        var html = new Option<string?>("--html") { Description = "Also write an HTML report beside each repro (x.mmu, x.html), into DIR (the repro folder: -o DIR)" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Keep the smallest instance found without shrinking it" };
         var rawLink = new Option<bool>("--raw-link") { Description = "Link with link_shadow_page alone, whatever the child holds; by default links go through the page-fault path (link ... via fetch), which syncs a child with unsync children first" };
         var yields = new Option<bool>("--yield") { Description = "Also try syncs that yield after their first batch, with each operation of the bounds at the yield point (sync P yield-after 1 { X })" };
+        var memory = new Option<string?>("--memory") { Description = "Memory the searches' visited sets and frontiers may hold at once, e.g. 4G, 512M, or 50% of the machine's (default: half of it)" };
+        var exactStates = new Option<bool>("--exact-states") { Description = "Keep every state's vector in the visited set, not only its 128-bit hash: exact whatever the hash (some 30 bytes more a state)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -39,7 +42,7 @@ internal static class ExploreCommand
         var results = new Option<string?>("--results") { Description = "Write this run's results (counts, findings with their repros, work, time) to FILE as JSON, atomically, for `explore merge`; progress is checkpointed to FILE.checkpoint, and a run given the same FILE takes it up" };
         var checkpointEvery = new Option<double>("--checkpoint-every") { Description = "Seconds between checkpoints of a run with --results", DefaultValueFactory = _ => defaults.CheckpointInterval.TotalSeconds };
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, output, noShrink, format, noColor, shard, results, checkpointEvery })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, memory, exactStates, output, html, noShrink, format, noColor, shard, results, checkpointEvery })
         {
             command.Add(o);
         }
@@ -108,6 +111,17 @@ internal static class ExploreCommand
                 return 2;
             }
 
+            long? memoryLimit = null;
+            if (parse.GetValue(memory) is { } size)
+            {
+                memoryLimit = MemorySize(size);
+                if (memoryLimit is not > 0)
+                {
+                    stderr.WriteLine($"mmudsl: error: --memory takes a size such as 4G, 512M or 50% (of the machine's memory), not '{size}'");
+                    return 2;
+                }
+            }
+
             var options = new ExploreOptions
             {
                 MaxRoots = parse.GetValue(roots),
@@ -129,7 +143,22 @@ internal static class ExploreCommand
                 Shrink = !parse.GetValue(noShrink),
                 RawLink = parse.GetValue(rawLink),
                 Yields = parse.GetValue(yields),
+                MemoryLimit = memoryLimit,
+                ExactStates = parse.GetValue(exactStates),
             };
+            string folder = parse.GetValue(output)!;
+            string? htmlFolder = parse.GetValue(html);
+            if (htmlFolder != null)
+            {
+                if (parse.GetResult(output) is { Implicit: false } && Path.GetFullPath(folder) != Path.GetFullPath(htmlFolder))
+                {
+                    stderr.WriteLine("mmudsl: error: --html DIR writes the reports beside the repros: give one folder (--html DIR alone, or the same as -o)");
+                    return 2;
+                }
+
+                folder = htmlFolder;
+            }
+
             string? problem = options.Validate();
             if (problem != null)
             {
@@ -164,12 +193,41 @@ internal static class ExploreCommand
                 stderr.WriteLine($"mmudsl: warning: {note}");
             }
 
-            var repros = ExploreRepro.WriteAll(report, parse.GetValue(output)!);
+            var repros = ExploreRepro.WriteAll(report, folder);
+            if (htmlFolder != null)
+            {
+                repros = ExploreHtml.WriteAll(repros);
+            }
+
             stdout.Write(parse.GetValue(format) == "json" ? ExploreJsonReport.Render(report, repros) : Render(report, paint, repros));
             return report.Clean ? 0 : 1;
         });
         return command;
     }
+
+    // A size in bytes, with a K, M, G or T suffix (powers of 1024), or a percentage of the memory
+    // the process may use; null when it is not one.
+    internal static long? MemorySize(string text)
+    {
+        text = text.Trim();
+        if (text.EndsWith('%'))
+        {
+            return double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) && percent is > 0 and <= 100
+                ? (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * percent / 100)
+                : null;
+        }
+
+        int shift = text.Length == 0 ? 0 : char.ToUpperInvariant(text[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => 0 };
+        string number = shift == 0 ? text : text[..^1];
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && value * Math.Pow(2, shift) < long.MaxValue
+            ? (long)(value * Math.Pow(2, shift))
+            : null;
+    }
+
+    private static string Size(long bytes) =>
+        bytes >= 1L << 30 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} GiB", bytes / (double)(1L << 30))
+        : bytes >= 1L << 20 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} MiB", bytes / (double)(1L << 20))
+        : string.Format(CultureInfo.InvariantCulture, "{0:0} KiB", bytes / 1024.0);
 
     internal static string Render(ExploreReport report, Paint paint, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
     {
@@ -191,9 +249,17 @@ internal static class ExploreCommand
         }
 
         sb.Append(string.Format(inv, "  shapes: {0} ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0} ({4:N0} run: a run stands for every capacity until a batch fills)\n", shapes, report.Runs, report.States, report.Transitions, report.Computed));
+        string peak = string.Format(inv, "at most {0} held at once{1} (budget {2}, --memory)", Size(report.PeakSearchBytes), report.MergedShards > 0 ? " on one shard" : string.Empty, Size(report.MemoryLimit));
         sb.Append(report.MergedShards > 0
-            ? string.Format(inv, "  time: {0:0.0} s over {1} shards on {2} threads in all (longest shard {3:0.0} s); {4:N0} states/s per shard-second\n", report.Elapsed.TotalSeconds, report.MergedShards, report.Threads, report.LongestShard.TotalSeconds, report.States / seconds)
-            : string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s\n", report.Elapsed.TotalSeconds, report.Threads, report.States / seconds));
+            ? string.Format(inv, "  time: {0:0.0} s over {1} shards on {2} threads in all (longest shard {3:0.0} s); {4:N0} states/s per shard-second; {5}\n", report.Elapsed.TotalSeconds, report.MergedShards, report.Threads, report.LongestShard.TotalSeconds, report.States / seconds, peak)
+            : string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s; {3}\n", report.Elapsed.TotalSeconds, report.Threads, report.States / seconds, peak));
+        sb.Append(string.Format(
+            inv,
+            "  memory: {0:0.0} bytes a state (packed); visited set of {1}; the largest search held {2} ({3:0} bytes a state)\n",
+            report.BytesPerState,
+            report.ExactStates ? "the states themselves (exact, --exact-states)" : string.Format(inv, "128-bit hashes (chance of a collision about {0:0.0e0})", report.CollisionChance),
+            Size(report.LargestSearchBytes),
+            report.MemoryPerState));
         sb.Append('\n');
         foreach (var (cls, count) in report.Classes)
         {
@@ -204,6 +270,14 @@ internal static class ExploreCommand
                 sb.Append(repro.Error == null
                     ? $"   repro: {repro.Path} ({repro.Statements} statements)"
                     : $"   repro NOT written: {repro.Error}");
+                if (repro.Report != null)
+                {
+                    sb.Append($", report: {repro.Report}");
+                }
+                else if (repro.ReportError != null)
+                {
+                    sb.Append($", report NOT written: {repro.ReportError}");
+                }
             }
 
             sb.Append('\n');

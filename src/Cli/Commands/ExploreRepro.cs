@@ -8,6 +8,12 @@ namespace MmuDsl.Cli.Commands;
 /// </summary>
 internal sealed record ExploreRepro(string Path, int Statements, string? Error)
 {
+    /// <summary>The HTML report written beside the repro (<c>explore --html</c>).</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Why the report beside the repro could not be written.</summary>
+    public string? ReportError { get; init; }
+
     /// <summary>How a repro's <c>algorithms</c> statement names a plug-in: its path as a string.</summary>
     public static string Quote(string path) => MmuDsl.Dsl.Syntax.SyntaxPrinter.Quote(path);
 

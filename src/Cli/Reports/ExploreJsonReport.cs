@@ -55,6 +55,17 @@ internal static class ExploreJsonReport
             w.WriteNumber("transitionsRun", report.Computed);
             w.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             w.WriteNumber("threads", report.Threads);
+            w.WriteNumber("statesPerSecond", Math.Round(report.StatesPerSecond));
+            w.WriteStartObject("memory");
+            w.WriteNumber("bytesPerState", Math.Round(report.BytesPerState, 1));
+            w.WriteString("visitedSet", report.ExactStates ? "vectors" : "hashes");
+            w.WriteNumber("collisionChance", report.CollisionChance);
+            w.WriteNumber("largestSearchBytes", report.LargestSearchBytes);
+            w.WriteNumber("largestSearchStates", report.LargestSearchStates);
+            w.WriteNumber("bytesPerStateHeld", Math.Round(report.MemoryPerState, 1));
+            w.WriteNumber("peakBytes", report.PeakSearchBytes);
+            w.WriteNumber("budgetBytes", report.MemoryLimit);
+            w.WriteEndObject();
             w.WriteStartObject("findings");
             foreach (var (cls, count) in report.Classes)
             {
@@ -72,6 +83,16 @@ internal static class ExploreJsonReport
                     if (repro.Error != null)
                     {
                         w.WriteString("reproError", repro.Error);
+                    }
+
+                    if (repro.Report != null)
+                    {
+                        w.WriteString("report", repro.Report);
+                    }
+
+                    if (repro.ReportError != null)
+                    {
+                        w.WriteString("reportError", repro.ReportError);
                     }
                 }
 

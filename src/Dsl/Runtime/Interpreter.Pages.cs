@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MmuDsl.Dsl.Syntax;
 using MmuDsl.Mmu;
 

@@ -60,6 +60,12 @@ public sealed record RunOptions
     public ParseOptions Parse { get; init; } = ParseOptions.Default;
 
     /// <summary>
+    /// Makes a watcher for each run, given the algorithm's name (null: none). A watched engine
+    /// builds its events, which costs time: only reports that need every step set it.
+    /// </summary>
+    public Func<string, IRunWatcher>? Watcher { get; init; }
+
+    /// <summary>
     /// Bytes a source file (the main file or an include) may have: checked before it is read,
     /// refused with a diagnostic beyond (64 MiB, far above any real scenario; a 64 MB script of
     /// <c>let</c> lines runs in 1.6 GB and 18 s of CPU: README, Performance, "Very large scripts").

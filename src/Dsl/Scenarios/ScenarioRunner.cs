@@ -289,6 +289,27 @@ public static class ScenarioRunner
             result.Failures.AddRange(run.Failures);
         }
 
+        // Each run's output by statement, gathered once (a scan of the whole output per golden
+        // block made a 100,000-line scenario quadratic).
+        var printed = result.Runs.Select(run =>
+        {
+            var byStatement = new Dictionary<Statement, StringBuilder>(ReferenceEqualityComparer.Instance);
+            foreach (var chunk in run.Output)
+            {
+                if (chunk.Statement != null)
+                {
+                    if (!byStatement.TryGetValue(chunk.Statement, out var sb))
+                    {
+                        sb = new StringBuilder();
+                        byStatement[chunk.Statement] = sb;
+                    }
+
+                    sb.Append(chunk.Text);
+                }
+            }
+
+            return byStatement;
+        }).ToList();
         var stopped = result.Runs.Where(r => r.Errors.Count > 0).Select(r => r.Algorithm).ToHashSet(StringComparer.Ordinal);
         foreach (var file in result.Files.Values)
         {
@@ -300,22 +321,11 @@ public static class ScenarioRunner
                 }
 
                 var actual = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var run in result.Runs)
+                for (int r = 0; r < result.Runs.Count; r++)
                 {
-                    var sb = new StringBuilder();
-                    bool ran = false;
-                    foreach (var chunk in run.Output)
+                    if (printed[r].TryGetValue(statement, out var sb))
                     {
-                        if (ReferenceEquals(chunk.Statement, statement))
-                        {
-                            ran = true;
-                            sb.Append(chunk.Text);
-                        }
-                    }
-
-                    if (ran)
-                    {
-                        actual[run.Algorithm] = sb.ToString();
+                        actual[result.Runs[r].Algorithm] = sb.ToString();
                     }
                 }
 

@@ -156,6 +156,7 @@ public static class ShardMerger
             Shapes = first.Shapes,
             ShapesExplored = first.ShapesExplored,
             MergedShards = ordered.Count,
+            ExactStates = true,
         };
         foreach (var report in ordered)
         {

@@ -75,6 +75,9 @@ public sealed record ShardResults
     /// <summary>The sequence with the largest visits ratio; null when no walk visited anything.</summary>
     public LargestRatio? Largest { get; init; }
 
+    /// <summary>What the searches stored and held; null in results written before states were packed.</summary>
+    public MemoryTotals? Memory { get; init; }
+
     /// <summary>This shard's verdict (informative: the merge decides the whole's).</summary>
     public required bool Clean { get; init; }
 
@@ -135,6 +138,17 @@ public sealed record ShardResults
             FirstWork = new WorkTotals(report.FirstWork.Walks, report.FirstWork.Visits),
             SecondWork = new WorkTotals(report.SecondWork.Walks, report.SecondWork.Visits),
             Largest = report.Largest,
+            Memory = new MemoryTotals
+            {
+                Vectors = report.Vectors,
+                VectorBytes = report.VectorBytes,
+                SquaredStates = report.SquaredStates,
+                ExactStates = report.ExactStates,
+                LargestSearchBytes = report.LargestSearchBytes,
+                LargestSearchStates = report.LargestSearchStates,
+                PeakBytes = report.PeakSearchBytes,
+                BudgetBytes = report.MemoryLimit,
+            },
             Clean = report.Clean,
             Seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
             Threads = report.Threads,
@@ -184,6 +198,14 @@ public sealed record ShardResults
             SecondWork = (SecondWork.Walks, SecondWork.Visits),
             Largest = Largest,
             Elapsed = TimeSpan.FromSeconds(Seconds),
+            Vectors = Memory?.Vectors ?? 0,
+            VectorBytes = Memory?.VectorBytes ?? 0,
+            SquaredStates = Memory?.SquaredStates ?? 0,
+            ExactStates = Memory?.ExactStates ?? false,
+            LargestSearchBytes = Memory?.LargestSearchBytes ?? 0,
+            LargestSearchStates = Memory?.LargestSearchStates ?? 0,
+            PeakSearchBytes = Memory?.PeakBytes ?? 0,
+            MemoryLimit = Memory?.BudgetBytes ?? 0,
         };
         foreach (var cls in Enum.GetValues<FindingClass>())
         {

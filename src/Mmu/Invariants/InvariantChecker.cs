@@ -21,7 +21,8 @@ public static class InvariantChecker
         }
 
         long unsyncPages = 0;
-        var pages = mmu.Pages;
+        // The list itself, not the interface: this runs after every operation mmudsl explore tries.
+        var pages = mmu.PageList;
         for (int p = 0; p < pages.Count; p++)
         {
             var page = pages[p];

@@ -1,0 +1,47 @@
+namespace MmuDsl.Explore;
+
+/// <summary>
+/// The combined state of an engine pair as one compact byte vector: a flags byte (a sync of the
+/// sequence was interrupted; one yielded), then each engine's <see cref="MmuDsl.Mmu.ShadowMmu.PackState"/>
+/// over the explored slots. It holds exactly what <see cref="StateHash.Of(EnginePair)"/> covers,
+/// so two pairs have equal vectors exactly when they are the same state. The search keeps its
+/// frontier as these vectors and restores one into a scratch pair to extend it: no engine is
+/// cloned per state.
+/// </summary>
+internal static class StateVector
+{
+    /// <summary>The most bytes a vector of <paramref name="pair"/>'s shape can take over <paramref name="slots"/>.</summary>
+    public static int Bound(EnginePair pair, ReadOnlySpan<int> slots) =>
+        1 + pair.First.PackedSizeBound(slots.Length) + pair.Second.PackedSizeBound(slots.Length);
+
+    /// <summary>Writes the pair's state into <paramref name="into"/>; returns the bytes written.</summary>
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into) => Pack(pair, slots, into, out _);
+
+    /// <summary>
+    /// The same; <paramref name="alike"/> tells whether both engines packed to the same bytes: then
+    /// they hold the same state (flags, counts, bitmaps, sptes, parent ptes, <c>stat.unsync</c>),
+    /// and comparing them finds nothing.
+    /// </summary>
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into, out bool alike)
+    {
+        into[0] = (byte)((pair.Interrupted ? 1 : 0) | (pair.Yielded ? 2 : 0));
+        int first = pair.First.PackState(into[1..], slots);
+        int second = pair.Second.PackState(into[(1 + first)..], slots);
+        alike = first == second && into.Slice(1, first).SequenceEqual(into.Slice(1 + first, second));
+        return 1 + first + second;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="pair"/> (built from the vector's shape) hold the state of
+    /// <paramref name="vector"/>, with no divergence or failure recorded and its counters zeroed
+    /// but <c>stat.unsync</c>. <paramref name="held"/> is the vector of the state the pair holds
+    /// now, or empty when that is not known: pages the same in both are not restored.
+    /// </summary>
+    public static void Unpack(ReadOnlySpan<byte> vector, ReadOnlySpan<int> slots, EnginePair pair, ReadOnlySpan<byte> held = default)
+    {
+        pair.Restore(interrupted: (vector[0] & 1) != 0, yielded: (vector[0] & 2) != 0);
+        int at = 1;
+        at += pair.First.UnpackState(vector[at..], slots, held.IsEmpty ? held : held[1..], out int was);
+        pair.Second.UnpackState(vector[at..], slots, held.IsEmpty ? held : held[(1 + was)..], out _);
+    }
+}
