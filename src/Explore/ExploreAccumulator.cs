@@ -6,8 +6,6 @@ namespace MmuDsl.Explore;
 /// <summary>One worker's totals and findings, merged into the report when the worker ends.</summary>
 internal sealed class ExploreAccumulator
 {
-    private long _reportedStates;
-
     public long States { get; set; }
 
     /// <summary>Transitions checked, one per (state, operation, capacity).</summary>
@@ -50,13 +48,6 @@ internal sealed class ExploreAccumulator
     /// <summary>A finding seen under <paramref name="weight"/> capacities at once.</summary>
     public void Add(Finding f, int weight) => Classes[f.Class].Add(f, weight);
 
-    public long TakeNewStates()
-    {
-        long n = States - _reportedStates;
-        _reportedStates = States;
-        return n;
-    }
-
     /// <summary>The work of one transition (counters after minus before), done under <paramref name="weight"/> capacities.</summary>
     public void AddWork(MmuStats a, MmuStats b, int weight)
     {
@@ -91,13 +82,14 @@ internal sealed class ExploreAccumulator
     public void ConsiderMemory(long bytes, long states)
     {
         SquaredStates += (double)states * states;
-        if (bytes > LargestSearchBytes)
+        if (bytes > LargestSearchBytes || (bytes == LargestSearchBytes && states > LargestSearchStates))
         {
             LargestSearchBytes = bytes;
             LargestSearchStates = states;
         }
     }
 
+    /// <summary>Adds these totals to <paramref name="report"/> (shape runs aside: the caller counts them).</summary>
     public void MergeInto(ExploreReport report)
     {
         report.States += States;
@@ -113,15 +105,12 @@ internal sealed class ExploreAccumulator
         report.SecondWork = (report.SecondWork.Walks + WalksB, report.SecondWork.Visits + VisitsB);
         report.Vectors += Vectors;
         report.VectorBytes += VectorBytes;
-        report.SquaredStates += SquaredStates;
-        if (LargestSearchBytes > report.LargestSearchBytes)
+        report.SquaredStates += report.ExactStates ? 0 : SquaredStates;
+        report.ConsiderSearch(LargestSearchBytes, LargestSearchStates);
+
+        if (Ratio is { } r && (report.Largest is not { } best || best.Beats(r.FirstVisits, r.SecondVisits, r.Operations.Length, r.ShapeOrder) < 0))
         {
-            report.LargestSearchBytes = LargestSearchBytes;
-            report.LargestSearchStates = LargestSearchStates;
-        }
-        if (Ratio is { } r && (report.Largest is not { } best || WorkRatio.Beats(r.FirstVisits, r.SecondVisits, r.Operations.Length, r.ShapeOrder, best)))
-        {
-            report.Largest = r;
+            report.Largest = LargestRatio.Of(r);
         }
     }
 }

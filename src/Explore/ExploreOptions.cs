@@ -1,11 +1,19 @@
+using System.Collections.Immutable;
+using MmuDsl.Explore.Shards;
 using MmuDsl.Mmu.Algorithms;
+
 namespace MmuDsl.Explore;
 
 /// <summary>
 /// The bounds of an exhaustive exploration. Defaults: up to 2 roots and 2 further pages, levels
-/// 1..4, child slots from {0, 1, 2}, sequences of up to 4 operations, legacy against recursive,
+/// 1..4, child slots from {0, 63, 511} (see <see cref="Slots"/>), sequences of up to 4 operations, legacy against recursive,
 /// each shape with the smallest batch capacity that cannot livelock (the highest root's level)
 /// and with 16.
+/// <para>
+/// The options check themselves (<see cref="Validate"/>): the command line only parses them and
+/// prints the problem this type finds, and <see cref="Explorer"/>
+/// refuses options that have one.
+/// </para>
 /// </summary>
 public sealed record ExploreOptions
 {
@@ -25,8 +33,14 @@ public sealed record ExploreOptions
     /// <summary>Highest level (roots are 2..MaxLevel, other pages 1..MaxLevel-1).</summary>
     public int MaxLevel { get; init; } = 4;
 
-    /// <summary>The spte indexes children may occupy.</summary>
-    public IReadOnlyList<int> Slots { get; init; } = [0, 1, 2];
+    /// <summary>
+    /// The spte indexes children may occupy. Default {0, 63, 511}: three children in ascending order,
+    /// as {0, 1, 2} had, at the same cost (the search does not depend on which indexes they are),
+    /// but in the first and the last of the bitmap's eight 64-bit words: 63 and 511 are a word's top
+    /// bit, a walk from 63 to 511 crosses the word boundary and skips the empty words between, and
+    /// 511 is the bitmap's last bit (docs/explore.md, "What the defaults reach").
+    /// </summary>
+    public IReadOnlyList<int> Slots { get; init; } = [0, 63, 511];
 
     /// <summary>Longest operation sequence.</summary>
     public int MaxOperations { get; init; } = 4;
@@ -83,6 +97,29 @@ public sealed record ExploreOptions
     /// </summary>
     public (string First, string Second)? ScriptReferences { get; init; }
 
+    /// <summary>
+    /// For a plug-in, the lower-case hex SHA-256 of its file (<c>LoadedPlugin.Sha256</c>); null for
+    /// a built-in. Recorded in a shard's results: merge refuses shards whose plug-ins differ.
+    /// </summary>
+    public (string? First, string? Second) PluginHashes { get; init; }
+
+    /// <summary>
+    /// Explore only this slice of the shapes (<c>--shard I/N</c>); null: all of them. The slices of
+    /// one N are disjoint, cover every shape, and are balanced by estimated work (<see cref="ShardPlan"/>).
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>
+    /// Where to write the results document when the run ends (<c>--results</c>; atomically, see
+    /// <see cref="Results.ResultsFile"/>), and next to it, as <c>FILE.checkpoint</c>, the progress
+    /// so far every <see cref="CheckpointInterval"/>: a run given the same file resumes from it.
+    /// Null: neither.
+    /// </summary>
+    public string? ResultsFile { get; init; }
+
+    /// <summary>How often a run with <see cref="ResultsFile"/> writes its checkpoint (after the shape that crosses it).</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Batch capacities besides the shape's smallest safe one and 16 (below the root's level: expect no-progress).</summary>
     public IReadOnlyList<int> ExtraCapacities { get; init; } = [];
 
@@ -117,4 +154,44 @@ public sealed record ExploreOptions
 
     /// <summary>Shrink findings to minimal repros.</summary>
     public bool Shrink { get; init; } = true;
+
+    /// <summary>The bounds: what decides the space explored and the report (<see cref="ExploreBounds"/>).</summary>
+    public ExploreBounds Bounds => new()
+    {
+        MaxRoots = MaxRoots,
+        MaxPages = MaxPages,
+        MaxLevel = MaxLevel,
+        Slots = [.. Slots.Distinct().Order()],
+        MaxOperations = MaxOperations,
+        ExtraCapacities = [.. ExtraCapacities.Distinct().Order()],
+        RawLink = RawLink,
+        Yields = Yields,
+        Sample = Sample,
+        Seed = Sample == null ? null : Seed,
+        Shrink = Shrink,
+    };
+
+    /// <summary>The first algorithm as results record it (its name, its repro reference, a plug-in's hash).</summary>
+    public AlgorithmIdentity FirstIdentity => new(First.Name, ScriptReferences?.First ?? First.Name, PluginHashes.First);
+
+    /// <summary>The second algorithm as results record it.</summary>
+    public AlgorithmIdentity SecondIdentity => new(Second.Name, ScriptReferences?.Second ?? Second.Name, PluginHashes.Second);
+
+    /// <summary>
+    /// The first rule these options break, as a one-line message that names the <c>mmudsl
+    /// explore</c> option to change; null when they are valid.
+    /// </summary>
+    public string? Validate() =>
+        MaxRoots is < 1 or > 4 ? $"--roots must be 1..4, not {MaxRoots}"
+        : MaxPages is < 0 or > 8 ? $"--pages must be 0..8, not {MaxPages}"
+        : MaxLevel is < 2 or > 5 ? $"--max-level must be 2..5, not {MaxLevel}"
+        : Slots.Count == 0 || Slots.Distinct().Count() > 8 || Slots.Any(s => s is < 0 or > 511) ? "--slots must name 1 to 8 indexes in 0..511"
+        : MaxOperations is < 0 or > 8 ? $"--ops must be 0..8, not {MaxOperations}"
+        : First == null || Second == null ? "explore compares two algorithms (e.g. -a legacy -a recursive)"
+        : ReferenceEquals(First, Second) ? "explore compares two different algorithms"
+        : Sample is < 1 ? "--sample must be at least 1"
+        : ExtraCapacities.Any(c => c is < 2 or > 4096) ? "--pvec capacities must be 2..4096 (the language's range for pvec)"
+        : Parallelism < 1 ? $"--jobs must be at least 1 (the worker threads), not {Parallelism}"
+        : CheckpointInterval < TimeSpan.Zero ? "--checkpoint-every must be 0 or more seconds"
+        : Shard?.Problem();
 }

@@ -4,6 +4,8 @@ using System.Diagnostics;
 using MmuDsl.Mmu;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Invariants;
+using MmuDsl.Explore.Results;
+using MmuDsl.Explore.Shards;
 
 namespace MmuDsl.Explore;
 
@@ -27,6 +29,11 @@ public static class Explorer
     public static ExploreReport Run(ExploreOptions options, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         var first = options.First;
         var second = options.Second;
         var clock = Stopwatch.StartNew();
@@ -39,61 +46,81 @@ public static class Explorer
         }
 
         report.ShapesExplored = shapes.Count;
-        report.Runs = shapes.Sum(shape => Capacities(shape, options).Length);
+        var mine = options.Shard is { Count: > 1 } shard ? ShardPlan.Select(shapes, options, shard) : [.. Enumerable.Range(0, shapes.Count)];
+        report.ShapesInShard = mine.Count;
         var budget = new MemoryBudget(options.MemoryLimit ?? MemoryBudget.DefaultLimit());
         report.MemoryLimit = budget.Limit;
+        HashSet<int> done = [];
+        var before = TimeSpan.Zero;
+        ShardCheckpoint? checkpoint = null;
+        if (options.ResultsFile != null)
+        {
+            checkpoint = ShardCheckpoint.Open(options, report, out done, out before, out string? note);
+            report.CheckpointNote = note;
+            report.ShapesResumed = mine.Count(done.Contains);
+        }
+
+        var todo = done.Count == 0 ? mine : [.. mine.Where(i => !done.Contains(i))];
         try
         {
             if (status != null)
             {
                 status.Shapes = report.Shapes;
-                status.ShapesToExplore = shapes.Count;
-                status.Runs = report.Runs;
+                status.ShapesToExplore = todo.Count;
+                status.Runs = todo.Sum(i => Capacities(shapes[i], options).Length);
                 if (options.Estimate)
                 {
-                    Estimate(shapes, options, first, second, budget, status, cancel);
+                    Estimate([.. todo.Select(i => shapes[i])], options, first, second, budget, status, cancel);
                 }
 
                 status.Start(ExplorePhase.Searching);
             }
 
-            Search(shapes, options, first, second, budget, report, progress, status, cancel);
-            report.PeakSearchBytes = budget.Peak;
+            Search(shapes, todo, options, first, second, budget, report, done, checkpoint, () => before + clock.Elapsed, progress, status, cancel);
+            report.PeakSearchBytes = Math.Max(report.PeakSearchBytes, budget.Peak);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ExploreLimitException>().FirstOrDefault() is { } limit)
         {
             throw limit;
         }
 
-        if (options.Shrink)
+        report.Runs = mine.Sum(i => Capacities(shapes[i], options).Length);
+        foreach (var (cls, count) in report.Classes)
         {
-            status?.Start(ExplorePhase.Shrinking);
-            foreach (var (cls, count) in report.Classes)
+            if (count.Key is { } key && count.Smallest == null)
             {
-                if (count.Smallest is { } smallest)
-                {
-                    count.Shrunk = Shrinker.Shrink(smallest, first, second, options.Slots);
-                    count.Repro = ReproWriter.Write(count.Shrunk, first, second, options.ScriptReferences);
-                }
-            }
-        }
-        else
-        {
-            foreach (var count in report.Classes.Values)
-            {
-                if (count.Smallest is { } smallest)
-                {
-                    count.Repro = ReproWriter.Write(smallest, first, second, options.ScriptReferences);
-                }
+                // Kept by a checkpoint only as its key: its shape's search finds it again.
+                var acc = new ExploreAccumulator();
+                new ShapeSearch(shapes[key.ShapeOrder], key.ShapeOrder, Capacities(shapes[key.ShapeOrder], options), options, first, second, acc, budget).Run();
+                count.Smallest = acc.Classes[cls].Smallest is { } again && again.Key == key
+                    ? again
+                    : throw new InvalidOperationException($"the checkpoint's {cls} instance (shape {key.ShapeOrder}) was not found again: the search is not deterministic");
             }
         }
 
-        report.Elapsed = clock.Elapsed;
+        status?.Start(options.Shrink ? ExplorePhase.Shrinking : ExplorePhase.Done);
+        foreach (var count in report.Classes.Values)
+        {
+            if (count.Smallest is { } smallest)
+            {
+                var kept = options.Shrink ? Shrinker.Shrink(smallest, first, second, options.Slots) : smallest;
+                count.Shrunk = options.Shrink ? kept : null;
+                count.SetRepro(kept, ReproWriter.Write(kept, first, second, options.ScriptReferences));
+            }
+        }
+
+        report.Elapsed = before + clock.Elapsed;
+        if (options.ResultsFile != null)
+        {
+            report.Checkpoints = checkpoint!.Written;
+            ResultsFile.Write(options.ResultsFile, ShardResults.Of(report));
+            checkpoint.Delete();
+        }
+
         status?.Start(ExplorePhase.Done);
         return report;
     }
 
-    // Every shape's search, on every core; each worker's totals merged into the report as it ends.
     // A pilot of a few shapes spread over the enumeration order (which runs smallest first), timed
     // on the same threads; the whole is estimated in proportion. Its findings are not kept: the
     // search meets them again.
@@ -101,6 +128,11 @@ public static class Explorer
     {
         const int PilotSize = 12;
         status.Start(ExplorePhase.Estimating);
+        if (shapes.Count == 0)
+        {
+            return;
+        }
+
         var pilot = shapes.Count <= PilotSize ? shapes : [.. Enumerable.Range(0, PilotSize).Select(i => shapes[(int)((i + 0.5) * shapes.Count / PilotSize)])];
         var clock = Stopwatch.StartNew();
         long states = 0;
@@ -119,34 +151,35 @@ public static class Explorer
         status.EstimatedTime = clock.Elapsed * scale;
     }
 
-    private static void Search(List<Shape> shapes, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreReport report, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
+    // Every shape's search, on every core. Each shape's totals are added to the report as it ends,
+    // under one lock, with the shape marked done: a checkpoint written under that lock holds whole
+    // shapes only.
+    private static void Search(List<Shape> shapes, List<int> todo, ExploreOptions options, UnsyncWalkAlgorithm first, UnsyncWalkAlgorithm second, MemoryBudget budget, ExploreReport report, HashSet<int> done, ShardCheckpoint? checkpoint, Func<TimeSpan> elapsed, IProgress<(int Done, int Total, long States)>? progress, ExploreProgress? status, CancellationToken cancel)
     {
-        int done = 0;
+        int finished = 0;
         long states = 0;
         var gate = new object();
         Parallel.ForEach(
-            Partitioner.Create(0, shapes.Count, 1),
+            Partitioner.Create(0, todo.Count, 1),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel },
-            () => new ExploreAccumulator(),
-            (range, _, acc) =>
+            range =>
             {
-                for (int i = range.Item1; i < range.Item2; i++)
+                for (int n = range.Item1; n < range.Item2; n++)
                 {
+                    int i = todo[n];
+                    var acc = new ExploreAccumulator();
                     new ShapeSearch(shapes[i], i, Capacities(shapes[i], options), options, first, second, acc, budget).Run();
-                    int d = Interlocked.Increment(ref done);
-                    long fresh = acc.TakeNewStates();
-                    long s = Interlocked.Add(ref states, fresh);
-                    status?.ShapeDone(fresh);
-                    progress?.Report((d, shapes.Count, s));
-                }
+                    lock (gate)
+                    {
+                        acc.MergeInto(report);
+                        done.Add(i);
+                        checkpoint?.MaybeWrite(report, done, elapsed());
+                    }
 
-                return acc;
-            },
-            acc =>
-            {
-                lock (gate)
-                {
-                    acc.MergeInto(report);
+                    int d = Interlocked.Increment(ref finished);
+                    long s = Interlocked.Add(ref states, acc.States);
+                    status?.ShapeDone(acc.States);
+                    progress?.Report((d, todo.Count, s));
                 }
             });
     }
@@ -165,7 +198,7 @@ public static class Explorer
         return [.. indexes.Take(count).Order().Select(i => shapes[i])];
     }
 
-    private static int[] Capacities(Shape shape, ExploreOptions options)
+    internal static int[] Capacities(Shape shape, ExploreOptions options)
     {
         var set = new SortedSet<int> { Math.Max(2, shape.HighestRootLevel), ShadowMmu.DefaultBatchCapacity };
         foreach (var c in options.ExtraCapacities)

@@ -12,8 +12,11 @@ public sealed record Finding(FindingClass Class, Shape Shape, int Capacity, Immu
     /// first shape's is kept, so that the report does not depend on which worker finished first.</summary>
     internal int ShapeOrder { get; init; }
 
+    /// <summary>Which instance is kept: by <see cref="Size"/>, then by the place of the shape.</summary>
+    public FindingKey Key => new(Operations.Length, Shape.PageCount, Shape.Links.Length, ShapeOrder);
+
     /// <summary>True when this instance is kept rather than <paramref name="other"/>.</summary>
-    internal bool IsSmallerThan(Finding other) => (Size, ShapeOrder).CompareTo((other.Size, other.ShapeOrder)) < 0;
+    internal bool IsSmallerThan(Finding other) => Key.IsSmallerThan(other.Key);
 
     /// <summary>Statements of its .mmu repro, not counting comments and expectations.</summary>
     public int StatementCount => Shape.PageCount + Shape.Links.Length + Operations.Length

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using MmuDsl.Explore;
+using MmuDsl.Explore.Shards;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Plugins;
@@ -20,7 +21,7 @@ internal static class ExploreCommand
         var roots = new Option<int>("--roots") { Description = "Most roots in a shape", DefaultValueFactory = _ => defaults.MaxRoots };
         var pages = new Option<int>("--pages") { Description = "Most pages besides the roots (4 is too many to exhaust: see --sample)", DefaultValueFactory = _ => defaults.MaxPages };
         var maxLevel = new Option<int>("--max-level") { Description = "Highest level; roots are 2..N, other pages 1..N-1", DefaultValueFactory = _ => defaults.MaxLevel };
-        var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy", DefaultValueFactory = _ => "0,1,2" };
+        var slots = new Option<string>("--slots") { Description = "Spte indexes children may occupy", DefaultValueFactory = _ => string.Join(",", defaults.Slots) };
         var ops = new Option<int>("--ops", "-k") { Description = "Longest operation sequence", DefaultValueFactory = _ => defaults.MaxOperations };
         var algorithms = new Option<string[]>("--algorithm", "-a") { Description = "The two algorithms to compare, by name or a plug-in's .cs file (default: legacy and recursive); mutants may be named" };
         var capacities = new Option<int[]>("--pvec") { Description = "Extra batch capacities to try besides the highest root level and 16 (below the root level: expect no-progress)", AllowMultipleArgumentsPerToken = true };
@@ -37,11 +38,16 @@ internal static class ExploreCommand
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, or json (one object: bounds, counts, findings with their repro paths, work, verdict)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var shard = new Option<string?>("--shard") { Description = "Explore only shard I of N (I/N, from 0/N): the N shards of the same bounds are disjoint, cover every shape once, and are balanced by estimated work; merge their --results with `explore merge`" };
+        var results = new Option<string?>("--results") { Description = "Write this run's results (counts, findings with their repros, work, time) to FILE as JSON, atomically, for `explore merge`; progress is checkpointed to FILE.checkpoint, and a run given the same FILE takes it up" };
+        var checkpointEvery = new Option<double>("--checkpoint-every") { Description = "Seconds between checkpoints of a run with --results", DefaultValueFactory = _ => defaults.CheckpointInterval.TotalSeconds };
         var command = new Command("explore", "Enumerate every page-table shape and operation sequence within the bounds, run each under two algorithms, and check the invariants and their agreement after every operation. Exit 0 when the verdict is clean, 1 when something was found (repros are written), 2 on bad options.");
-        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, memory, exactStates, output, html, noShrink, format, noColor })
+        foreach (var o in new Option[] { roots, pages, maxLevel, slots, ops, algorithms, capacities, rawLink, yields, sample, seed, jobs, memory, exactStates, output, html, noShrink, format, noColor, shard, results, checkpointEvery })
         {
             command.Add(o);
         }
+
+        command.Add(ExploreMergeCommand.Create(stdout, stderr, env));
 
         command.SetAction(parse =>
         {
@@ -55,6 +61,7 @@ internal static class ExploreCommand
             var registry = new AlgorithmRegistry(MmuDsl.Dsl.Sources.PluginFiles.Loader);
             var chosen = new List<UnsyncWalkAlgorithm>();
             var references = new List<string>();
+            var hashes = new List<string?>();
             foreach (var n in names)
             {
                 var resolved = registry.Resolve(n);
@@ -66,6 +73,7 @@ internal static class ExploreCommand
 
                 chosen.Add(algorithm);
                 references.Add(resolved.Plugin is { } plugin ? ExploreRepro.Quote(plugin.Path) : algorithm.Name);
+                hashes.Add(resolved.Plugin?.Sha256);
             }
 
             if (ReferenceEquals(chosen[0], chosen[1]))
@@ -81,14 +89,25 @@ internal static class ExploreCommand
             }
             catch (FormatException)
             {
-                stderr.WriteLine("mmudsl: error: --slots takes spte indexes separated by commas, e.g. 0,1,2");
+                stderr.WriteLine("mmudsl: error: --slots takes spte indexes separated by commas, e.g. 0,63,511");
                 return 2;
             }
 
-            int threads = parse.GetValue(jobs);
-            if (threads < 1)
+            ShardSpec? slice = null;
+            if (parse.GetValue(shard) is { } shardText)
             {
-                stderr.WriteLine($"mmudsl: error: --jobs must be at least 1 (the worker threads), not {threads}");
+                slice = ShardSpec.Parse(shardText, out string? shardProblem);
+                if (slice == null)
+                {
+                    stderr.WriteLine($"mmudsl: error: {shardProblem}");
+                    return 2;
+                }
+            }
+
+            double every = parse.GetValue(checkpointEvery);
+            if (!(every >= 0) || every > TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                stderr.WriteLine($"mmudsl: error: --checkpoint-every takes seconds, 0 or more, not {every.ToString(CultureInfo.InvariantCulture)}");
                 return 2;
             }
 
@@ -116,7 +135,11 @@ internal static class ExploreCommand
                 ExtraCapacities = parse.GetValue(capacities) ?? [],
                 Sample = parse.GetValue(sample),
                 Seed = parse.GetValue(seed),
-                Parallelism = threads,
+                Parallelism = parse.GetValue(jobs),
+                PluginHashes = (hashes[0], hashes[1]),
+                Shard = slice,
+                ResultsFile = parse.GetValue(results),
+                CheckpointInterval = TimeSpan.FromSeconds(every),
                 Shrink = !parse.GetValue(noShrink),
                 RawLink = parse.GetValue(rawLink),
                 Yields = parse.GetValue(yields),
@@ -136,7 +159,7 @@ internal static class ExploreCommand
                 folder = htmlFolder;
             }
 
-            string? problem = Validate(options);
+            string? problem = options.Validate();
             if (problem != null)
             {
                 stderr.WriteLine($"mmudsl: error: {problem}");
@@ -157,6 +180,17 @@ internal static class ExploreCommand
                     stderr.WriteLine($"mmudsl: error: {e.Message}");
                     return 2;
                 }
+                catch (Exception e) when (options.ResultsFile != null && e is IOException or UnauthorizedAccessException)
+                {
+                    status.Stop();
+                    stderr.WriteLine($"mmudsl: error: results {options.ResultsFile}: {e.Message}");
+                    return 2;
+                }
+            }
+
+            if (report.CheckpointNote is { } note)
+            {
+                stderr.WriteLine($"mmudsl: warning: {note}");
             }
 
             var repros = ExploreRepro.WriteAll(report, folder);
@@ -190,46 +224,6 @@ internal static class ExploreCommand
             : null;
     }
 
-    private static string? Validate(ExploreOptions o)
-    {
-        if (o.MaxRoots < 1 || o.MaxRoots > 4)
-        {
-            return "--roots must be 1..4";
-        }
-
-        if (o.MaxPages < 0 || o.MaxPages > 8)
-        {
-            return "--pages must be 0..8";
-        }
-
-        if (o.MaxLevel < 2 || o.MaxLevel > 5)
-        {
-            return "--max-level must be 2..5";
-        }
-
-        if (o.Slots.Count == 0 || o.Slots.Any(s => s < 0 || s > 511) || o.Slots.Count > 8)
-        {
-            return "--slots must name 1 to 8 indexes in 0..511";
-        }
-
-        if (o.MaxOperations < 0 || o.MaxOperations > 8)
-        {
-            return "--ops must be 0..8";
-        }
-
-        if (o.Sample is < 1)
-        {
-            return "--sample must be at least 1";
-        }
-
-        if (o.ExtraCapacities.Any(c => c < 2 || c > 4096))
-        {
-            return "--pvec capacities must be 2..4096 (the language's range for pvec)";
-        }
-
-        return null;
-    }
-
     private static string Size(long bytes) =>
         bytes >= 1L << 30 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} GiB", bytes / (double)(1L << 30))
         : bytes >= 1L << 20 ? string.Format(CultureInfo.InvariantCulture, "{0:0.0} MiB", bytes / (double)(1L << 20))
@@ -237,28 +231,35 @@ internal static class ExploreCommand
 
     internal static string Render(ExploreReport report, Paint paint, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
     {
-        var o = report.Options;
+        var o = report.Bounds;
+        var (first, second) = (report.First.Name, report.Second.Name);
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.Append(paint.Bold($"mmudsl explore: {o.First} against {o.Second}")).Append('\n');
+        sb.Append(paint.Bold($"mmudsl explore: {first} against {second}")).Append('\n');
         sb.Append($"  bounds: up to {o.MaxRoots} roots and {o.MaxPages} further pages, levels 1..{o.MaxLevel}, child slots {{{string.Join(",", o.Slots)}}}, sequences of up to {o.MaxOperations} operations\n");
         sb.Append($"  moves: links {(o.RawLink ? "raw (link_shadow_page alone, --raw-link)" : "through the page-fault path (via fetch: a child with unsync children is synced first)")}; unsync per gfn{(o.Yields ? "; syncs that yield after their first batch, with one operation at the yield point (--yield)" : string.Empty)}\n");
-        sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Count > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
+        sb.Append($"  batch capacities: the highest root's level and 16{(o.ExtraCapacities.Length > 0 ? ", " + string.Join(", ", o.ExtraCapacities) : string.Empty)}\n");
         double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         string shapes = report.Sampled
             ? string.Format(inv, "{0:N0} of {1:N0} canonical, drawn at random (--seed {2})", report.ShapesExplored, report.Shapes, o.Seed)
             : string.Format(inv, "{0:N0} canonical", report.Shapes);
+        if (report.Shard is { } shard)
+        {
+            sb.Append(string.Format(inv, "  shard {0}: {1:N0} of the {2:N0} shapes explored, chosen by estimated work{3}\n", shard, report.ShapesInShard, report.ShapesExplored, report.ShapesResumed > 0 ? string.Format(inv, "; {0:N0} of them done before, taken up from the checkpoint", report.ShapesResumed) : string.Empty));
+        }
+
         sb.Append(string.Format(inv, "  shapes: {0} ({1:N0} shape runs); states explored: {2:N0}; operations checked: {3:N0} ({4:N0} run: a run stands for every capacity until a batch fills)\n", shapes, report.Runs, report.States, report.Transitions, report.Computed));
-        sb.Append(string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s\n", report.Elapsed.TotalSeconds, o.Parallelism, report.States / seconds));
+        string peak = string.Format(inv, "at most {0} held at once{1} (budget {2}, --memory)", Size(report.PeakSearchBytes), report.MergedShards > 0 ? " on one shard" : string.Empty, Size(report.MemoryLimit));
+        sb.Append(report.MergedShards > 0
+            ? string.Format(inv, "  time: {0:0.0} s over {1} shards on {2} threads in all (longest shard {3:0.0} s); {4:N0} states/s per shard-second; {5}\n", report.Elapsed.TotalSeconds, report.MergedShards, report.Threads, report.LongestShard.TotalSeconds, report.States / seconds, peak)
+            : string.Format(inv, "  time: {0:0.0} s on {1} threads; {2:N0} states/s; {3}\n", report.Elapsed.TotalSeconds, report.Threads, report.States / seconds, peak));
         sb.Append(string.Format(
             inv,
-            "  memory: {0:0.0} bytes a state (packed); visited set of {1}; the largest search held {2} ({3:0} bytes a state), {4} at most at once (budget {5}, --memory)\n",
+            "  memory: {0:0.0} bytes a state (packed); visited set of {1}; the largest search held {2} ({3:0} bytes a state)\n",
             report.BytesPerState,
-            o.ExactStates ? "the states themselves (exact, --exact-states)" : string.Format(inv, "128-bit hashes (chance of a collision about {0:0.0e0})", report.CollisionChance),
+            report.ExactStates ? "the states themselves (exact, --exact-states)" : string.Format(inv, "128-bit hashes (chance of a collision about {0:0.0e0})", report.CollisionChance),
             Size(report.LargestSearchBytes),
-            report.MemoryPerState,
-            Size(report.PeakSearchBytes),
-            Size(report.MemoryLimit)));
+            report.MemoryPerState));
         sb.Append('\n');
         foreach (var (cls, count) in report.Classes)
         {
@@ -288,16 +289,16 @@ internal static class ExploreCommand
         }
 
         sb.Append('\n');
-        sb.Append(string.Format(inv, "  work over everything explored: {0} {1:N0} walks, {2:N0} visits; {3} {4:N0} walks, {5:N0} visits\n", o.First, report.FirstWork.Walks, report.FirstWork.Visits, o.Second, report.SecondWork.Walks, report.SecondWork.Visits));
-        if (report.LargestWorkRatio is { } r)
+        sb.Append(string.Format(inv, "  work over everything explored: {0} {1:N0} walks, {2:N0} visits; {3} {4:N0} walks, {5:N0} visits\n", first, report.FirstWork.Walks, report.FirstWork.Visits, second, report.SecondWork.Walks, report.SecondWork.Visits));
+        if (report.Largest is { } r)
         {
-            sb.Append(string.Format(inv, "  largest visits ratio {0}/{1}: {2:0.00}x ({3} against {4}) on:\n", o.Second, o.First, (double)r.SecondVisits / r.FirstVisits, r.SecondVisits, r.FirstVisits));
+            sb.Append(string.Format(inv, "  largest visits ratio {0}/{1}: {2:0.00}x ({3} against {4}) on:\n", second, first, r.Ratio, r.SecondVisits, r.FirstVisits));
             if (r.Capacity != 16)
             {
                 sb.Append($"      set pvec {r.Capacity}\n");
             }
 
-            foreach (var s in r.Shape.Statements().Concat(r.Operations.Select(op => op.ToStatement(r.Shape))))
+            foreach (var s in r.Statements)
             {
                 sb.Append("      ").Append(s).Append('\n');
             }
@@ -305,8 +306,8 @@ internal static class ExploreCommand
 
         sb.Append('\n');
         sb.Append(report.Clean
-            ? paint.Green($"verdict: within these bounds{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {o.Second} behaves exactly like {o.First}: no invariant broke, no warning fired{(report.ExpectedNoProgress > 0 ? " but the expected no-progress below the safe capacity" : string.Empty)}, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted{(o.Yields ? " or yielding" : string.Empty)} sync; metadata differences are only stale bits the next walk clears.{AfterStopNote(report)}")
-            : paint.Red($"verdict: {o.First} and {o.Second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
+            ? paint.Green($"verdict: within these bounds{(report.Shard is { } sh ? $" (shard {sh} only: merge every shard for the whole)" : string.Empty)}{(report.Sampled ? $" (on the {report.ShapesExplored:N0} shapes drawn, not all {report.Shapes:N0})" : string.Empty)}, {second} behaves exactly like {first}: no invariant broke, no warning fired{(report.ExpectedNoProgress > 0 ? " but the expected no-progress below the safe capacity" : string.Empty)}, and the semantic state (unsync pages, syncs per page, zapped pages, stat.unsync) never differed on a sequence without an interrupted{(o.Yields ? " or yielding" : string.Empty)} sync; metadata differences are only stale bits the next walk clears.{AfterStopNote(report)}")
+            : paint.Red($"verdict: {first} and {second} are NOT equivalent within these bounds{(report.Sampled ? " (on the shapes drawn)" : string.Empty)}; see the repros above."));
         sb.Append('\n');
         return sb.ToString();
     }

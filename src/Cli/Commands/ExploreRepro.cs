@@ -39,7 +39,7 @@ internal sealed record ExploreRepro(string Path, int Statements, string? Error)
             }
 
             string path = System.IO.Path.Combine(folder, FileName(cls));
-            int statements = (count.Shrunk ?? count.Smallest!).StatementCount;
+            int statements = count.Statements;
             string temp = path + ".tmp";
             try
             {

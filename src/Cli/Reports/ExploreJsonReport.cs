@@ -13,13 +13,13 @@ internal static class ExploreJsonReport
 {
     public static string Render(ExploreReport report, IReadOnlyDictionary<FindingClass, ExploreRepro> repros)
     {
-        var o = report.Options;
+        var o = report.Bounds;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("first", o.First.Name);
-            w.WriteString("second", o.Second.Name);
+            w.WriteString("first", report.First.Name);
+            w.WriteString("second", report.Second.Name);
             w.WriteStartObject("bounds");
             w.WriteNumber("roots", o.MaxRoots);
             w.WriteNumber("pages", o.MaxPages);
@@ -32,20 +32,33 @@ internal static class ExploreJsonReport
             w.WriteEndObject();
             w.WriteNumber("shapes", report.Shapes);
             w.WriteNumber("shapesExplored", report.ShapesExplored);
-            if (report.Sampled)
+            if (report.Sampled && o.Seed is { } seed)
             {
-                w.WriteNumber("seed", o.Seed);
+                w.WriteNumber("seed", seed);
+            }
+
+            if (report.Shard is { } shard)
+            {
+                w.WriteString("shard", shard.ToString());
+                w.WriteNumber("shapesInShard", report.ShapesInShard);
+                w.WriteNumber("shapesResumed", report.ShapesResumed);
+            }
+
+            if (report.MergedShards > 0)
+            {
+                w.WriteNumber("mergedShards", report.MergedShards);
+                w.WriteNumber("longestShardSeconds", Math.Round(report.LongestShard.TotalSeconds, 3));
             }
 
             w.WriteNumber("states", report.States);
             w.WriteNumber("transitions", report.Transitions);
             w.WriteNumber("transitionsRun", report.Computed);
             w.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
-            w.WriteNumber("threads", o.Parallelism);
+            w.WriteNumber("threads", report.Threads);
             w.WriteNumber("statesPerSecond", Math.Round(report.StatesPerSecond));
             w.WriteStartObject("memory");
             w.WriteNumber("bytesPerState", Math.Round(report.BytesPerState, 1));
-            w.WriteString("visitedSet", o.ExactStates ? "vectors" : "hashes");
+            w.WriteString("visitedSet", report.ExactStates ? "vectors" : "hashes");
             w.WriteNumber("collisionChance", report.CollisionChance);
             w.WriteNumber("largestSearchBytes", report.LargestSearchBytes);
             w.WriteNumber("largestSearchStates", report.LargestSearchStates);
@@ -58,9 +71,9 @@ internal static class ExploreJsonReport
             {
                 w.WriteStartObject(JsonNamingPolicy.CamelCase.ConvertName(cls.ToString()));
                 w.WriteNumber("count", count.Count);
-                if ((count.Shrunk ?? count.Smallest) is { } f)
+                if (count.Seen is { } seen)
                 {
-                    w.WriteString("seen", f.Description);
+                    w.WriteString("seen", seen);
                 }
 
                 if (repros.TryGetValue(cls, out var repro))
@@ -89,18 +102,18 @@ internal static class ExploreJsonReport
             w.WriteEndObject();
             w.WriteNumber("expectedNoProgress", report.ExpectedNoProgress);
             w.WriteStartObject("work");
-            Work(w, "first", o.First.Name, report.FirstWork);
-            Work(w, "second", o.Second.Name, report.SecondWork);
+            Work(w, "first", report.First.Name, report.FirstWork);
+            Work(w, "second", report.Second.Name, report.SecondWork);
             w.WriteEndObject();
-            if (report.LargestWorkRatio is { } r)
+            if (report.Largest is { } r)
             {
                 w.WriteStartObject("largestVisitsRatio");
-                w.WriteNumber("ratio", Math.Round((double)r.SecondVisits / r.FirstVisits, 4));
+                w.WriteNumber("ratio", Math.Round(r.Ratio, 4));
                 w.WriteNumber("firstVisits", r.FirstVisits);
                 w.WriteNumber("secondVisits", r.SecondVisits);
                 w.WriteNumber("capacity", r.Capacity);
                 w.WriteStartArray("statements");
-                foreach (var s in r.Shape.Statements().Concat(r.Operations.Select(op => op.ToStatement(r.Shape))))
+                foreach (var s in r.Statements)
                 {
                     w.WriteStringValue(s);
                 }
