@@ -112,7 +112,7 @@ wait_jobs() {
   done
 }
 # The verdict and counts of a report (explore --format json), one JSON value.
-counts() { jq -cS '{clean, shapes, shapesExplored, states, transitions, transitionsRun, expectedNoProgress, work, largestVisitsRatio, findings: (.findings | map_values(del(.repro)))}' "$1"; }
+counts() { jq -cS '{clean, shapes, shapesExplored, states, transitions, transitionsRun, expectedNoProgress, work, largestVisitsRatio, memory: (.memory | del(.peakBytes, .budgetBytes)), findings: (.findings | map_values(del(.repro)))}' "$1"; }
 single() { # bounds... > json
   local out=$1; shift
   local s=0; $MMUDSL explore "$@" --format json -o "$dir/single-repros" > "$out" 2>/dev/null || s=$?
@@ -124,7 +124,7 @@ check_merge() { # results-folder single-json what
     diff <(counts "$2" | jq .) <(counts "$1/merged.json" | jq .) >&2 || true
     fail "$3: the merged report differs from the single-machine run"
   fi
-  say "$3: merged report = single-machine run on the verdict and counts ($(jq -r '"\(.states) states, clean \(.clean)"' "$2"))"
+  say "$3: merged report = single-machine run on the verdict, counts and memory figures ($(jq -r '"\(.states) states, clean \(.clean)"' "$2"))"
 }
 
 # 1. N = 3 at a small bound, merged by the dependent merge job.
