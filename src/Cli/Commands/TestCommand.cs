@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using MmuDsl.Cli.Formats;
 using MmuDsl.Cli.Reports;
 using MmuDsl.Dsl.Golden;
 using MmuDsl.Dsl.Runtime;
@@ -85,7 +86,7 @@ internal static class TestCommand
                 }
 
                 clock.Stop();
-                string status = RunCommand.Status(result);
+                string status = ScenarioByScenarioFormat.Status(result);
                 switch (status)
                 {
                     case "passed":
