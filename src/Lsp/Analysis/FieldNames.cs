@@ -26,6 +26,10 @@ internal static class FieldNames
         ("zaps", "pages zapped"),
         ("interrupted", "syncs that returned -EINTR"),
         ("warnings", "WARN_ON equivalents fired"),
+        ("retries", "page faults retried (RET_PF_RETRY): a `link ... via fetch` whose sync was interrupted"),
+        ("yields", "times a root's sync dropped mmu_lock (`yield-after`)"),
+        ("unsync_refused", "`unsync` refused: the gfn is write-tracked (shadowed above level 1)"),
+        ("link_unsync_children", "links of a child that still had unsync children (the WARN of 6.3, a note)"),
     ];
 
     public static IReadOnlyList<(string Name, string Doc)> Settings { get; } =
@@ -46,6 +50,10 @@ internal static class FieldNames
         "zaps" => stats.Zaps,
         "interrupted" => stats.Interrupted,
         "warnings" => stats.Warnings,
+        "retries" => stats.Retries,
+        "yields" => stats.Yields,
+        "unsync_refused" => stats.UnsyncRefused,
+        "link_unsync_children" => stats.LinkUnsyncChildren,
         _ => null,
     };
 }

@@ -8,11 +8,11 @@ internal static class KeywordDocs
     [
         ("root", "`root R level 4 [gfn N]`: a root shadow page, root_count 1; levels 2..5"),
         ("page", "`page P level 3 [gfn N]`: a shadow page linked nowhere yet; levels 1..5"),
-        ("link", "`link P[5] -> C`: P's spte 5 points at C (link_shadow_page); marks P's bit if C is unsync or has unsync children"),
+        ("link", "`link P[5] -> C [via fetch]`: P's spte 5 points at C (link_shadow_page); marks P's bit if C is unsync or has unsync children; via fetch syncs C first, as the page-fault path does"),
         ("map", "`map L[5]` / `map P[5] large`: a present 4 KiB leaf spte / a huge-page spte"),
         ("unlink", "`unlink P[5]`: clear the spte (drop_parent_pte); P's unsync bit is left for the walk to clear"),
         ("unsync", "`unsync L`: the guest wrote to L (kvm_unsync_page): L.unsync, stat.unsync++, parents marked; level 1 only"),
-        ("sync", "`sync P [interrupt-after N]`: mmu_sync_children(P): sync every unsync page below P, in batches"),
+        ("sync", "`sync P [interrupt-after N | yield-after N { ... }]`: mmu_sync_children(P): sync every unsync page below P, in batches"),
         ("fail-sync", "`fail-sync L`: L's next kvm_sync_page fails, and L is zapped instead of synced"),
         ("zap", "`zap P`: kvm_mmu_prepare_zap_page + commit: zaps P's unsync children, unlinks P from children and parents"),
         ("zap-unsync-children", "`zap-unsync-children P`: mmu_zap_unsync_children(P)"),
@@ -42,7 +42,8 @@ internal static class KeywordDocs
         all["interrupt-after"] = "`sync P interrupt-after N`: need_resched after N batches with no yield allowed: returns -EINTR, metadata left as it stands";
         all["in"] = "`for i in A..B` / `0 in R.bitmap`: a loop's range / set membership";
         all["invariants"] = "`expect invariants`: check invariants 1 to 4 (docs/model.md#invariants)";
-        all["stat"] = "`stat.NAME`: a counter (unsync, walks, visits, syncs, zaps, interrupted, warnings)";
+        all["yield-after"] = "`sync R yield-after N { ... }`: a root's sync drops mmu_lock after N batches, runs the block (another vCPU), and goes on";
+        all["stat"] = "`stat.NAME`: a counter (unsync, walks, visits, syncs, zaps, interrupted, warnings, retries, yields, unsync_refused, link_unsync_children)";
         all["true"] = "the boolean true";
         all["false"] = "the boolean false";
         return all;

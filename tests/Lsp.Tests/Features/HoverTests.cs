@@ -56,7 +56,7 @@ public sealed class HoverTests
     public void Keyword_ShowsItsLineOfDoc()
     {
         var doc = Analyzed.Of(Chain);
-        Assert.StartsWith("`sync P [interrupt-after N]`", Hover(doc, "sync R", 1), StringComparison.Ordinal);
+        Assert.StartsWith("`sync P [interrupt-after N | yield-after N { ... }]`", Hover(doc, "sync R", 1), StringComparison.Ordinal);
         Assert.Contains("-EINTR", Hover(doc, "interrupt-after", 3), StringComparison.Ordinal);
         Assert.Equal("(none)", Hover(doc, "3\n", 0));
     }
