@@ -45,7 +45,7 @@ public sealed partial class NamespaceLayeringTests
     // another left out (a child sees its parent without a using).
     private static Dictionary<string, HashSet<string>> Dependencies()
     {
-        string src = Path.Combine(FindRoot(), "src", "Dsl");
+        string src = Path.Combine(RepositoryRoot.Path, "src", "Dsl");
         var files = new List<(string Namespace, string Text)>();
         foreach (string file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories))
         {
@@ -105,19 +105,6 @@ public sealed partial class NamespaceLayeringTests
         }
 
         return false;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MmuDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MmuDsl.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^namespace MmuDsl\.Dsl\.([\w.]+);", RegexOptions.Multiline)]

@@ -11,7 +11,7 @@ namespace MmuDsl.Dsl.Tests.Docs;
 /// </summary>
 public sealed partial class DocumentationTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     public static TheoryData<string> Keywords()
     {
@@ -232,19 +232,6 @@ public sealed partial class DocumentationTests
         }
 
         return files.Where(File.Exists).ToList();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MmuDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MmuDsl.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"\[[^\]]*\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)")]

@@ -11,7 +11,7 @@ namespace MmuDsl.Explore.Tests.Deploy;
 /// </summary>
 public sealed partial class KubernetesManifestTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly List<YamlMappingNode> Documents = Load();
 
@@ -109,18 +109,5 @@ public sealed partial class KubernetesManifestTests
         using var reader = new StreamReader(Path.Combine(Root, "deploy", "k8s", "explore-job.yaml"));
         yaml.Load(reader);
         return [.. yaml.Documents.Select(d => (YamlMappingNode)d.RootNode)];
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MmuDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository's root (MmuDsl.sln) is not above " + AppContext.BaseDirectory);
     }
 }
