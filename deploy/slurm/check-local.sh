@@ -8,7 +8,8 @@
 # cluster already on the machine. Prints "check-local: passed" and exits 0 when every check held.
 #
 # Environment: SMALL / KILL_BOUNDS (explore options of the two runs), SHARDS (of the first run,
-# default 3), SKIP_KILL=1 (only the first run: for figures), KEEP=1 keeps the folder.
+# default 3), SKIP_KILL=1 (only the first run: for figures), KEEP=1 keeps the folder,
+# WAIT_SECONDS (how long a submitted array may take, default 900).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 small=${SMALL:---roots 2 --pages 2 --max-level 3 --ops 3}
@@ -105,9 +106,10 @@ say "one-node cluster up: $host, $(nproc) CPUs, slurmctld :$ctld_port, slurmd :$
 
 # Waits until none of the given jobs (array tasks included) is pending or running.
 wait_jobs() {
-  local deadline=$((SECONDS + ${2:-900}))
+  local limit=${2:-${WAIT_SECONDS:-900}}
+  local deadline=$((SECONDS + limit))
   while [ -n "$(squeue -h -j "$1" -o %i 2>/dev/null)" ]; do
-    [ "$SECONDS" -lt "$deadline" ] || fail "jobs $1 still queued after ${2:-900} s"
+    [ "$SECONDS" -lt "$deadline" ] || fail "jobs $1 still queued after $limit s (raise WAIT_SECONDS)"
     sleep 2
   done
 }
