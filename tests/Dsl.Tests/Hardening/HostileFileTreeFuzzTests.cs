@@ -20,6 +20,10 @@ namespace MmuDsl.Dsl.Tests.Hardening;
 public sealed partial class HostileFileTreeFuzzTests
 {
     private const int Trees = 24;
+
+    // A hang never returns; a run of a shipped scenario takes well under a second alone, but
+    // this suite runs beside the others on two cores, and under load one file took more than 30 s.
+    private const int HangSeconds = 120;
     private static readonly RunOptions Budget = RunOptions.Default with
     {
         MaxStatements = 200_000,
@@ -41,13 +45,13 @@ public sealed partial class HostileFileTreeFuzzTests
             var random = new Random(seed);
             var invalid = Build(dir.Path, random, corpus);
             var warnings = new List<string>();
-            var found = SpecialFiles.WithinSeconds(30, () => ScenarioFolder.Find(dir.Path, warnings.Add));
+            var found = SpecialFiles.WithinSeconds(HangSeconds, () => ScenarioFolder.Find(dir.Path, warnings.Add));
             Assert.True(found.Count > 0, $"seed {seed}: nothing found");
             Assert.Equal(found.Count, found.Distinct().Count());
             foreach (string path in found)
             {
                 byte[]? before = invalid.Contains(path) ? File.ReadAllBytes(path) : null;
-                var result = SpecialFiles.WithinSeconds(30, () => ScenarioRunner.RunFile(path, Budget));
+                var result = SpecialFiles.WithinSeconds(HangSeconds, () => ScenarioRunner.RunFile(path, Budget));
                 foreach (string error in result.Errors.Select(e => e.Render()))
                 {
                     Assert.True(Placed().IsMatch(error) || OneLine().IsMatch(error), $"seed {seed}, {path}: an error that says neither where nor why:\n{error}");
