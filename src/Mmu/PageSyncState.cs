@@ -6,7 +6,7 @@ namespace MmuDsl.Mmu;
 // * Why dense: __mmu_unsync_walk visits one bitmap entry per child and, for each, reads the
 //   child's unsync_children and unsync. With those fields inside the 160-byte ShadowPage object,
 //   each visit was a cache miss on the child (59% of the walk's perf samples at k=16 in the
-//   engine benchmark). Here they live in one array indexed by page id, 12 bytes a page; pages are
+//   engine benchmark). Here they live in one array indexed by page id, 16 bytes a page; pages are
 //   made in order, so the children of one parent share cache lines, and SpteTable keeps each
 //   child's id beside its reference, so the walk reaches a child's state without ever touching
 //   the child object. README, "Performance", has the figures before and after.
@@ -40,4 +40,12 @@ internal struct PageSyncState
 
     /// <summary><c>role.invalid</c>: the page was zapped (the sync of a leaf checks it).</summary>
     public bool Zapped;
+
+    /// <summary>
+    /// Not the kernel's: the <see cref="Algorithms.KvmMmuPages.Generation"/> of the last batch the
+    /// page was appended to, so that <c>mmu_pages_add</c>'s "already an entry?" is one compare on
+    /// the line the walk has just read instead of a scan of the batch (ShadowMmu.Walk.cs,
+    /// MmuPagesAdd). Not part of the page's state: copies and packed states leave it out.
+    /// </summary>
+    public int BatchStamp;
 }

@@ -19,9 +19,8 @@ public sealed partial class ShadowMmu
         var copy = new ShadowMmu(Algorithm) { _batchCapacity = _batchCapacity, CheckSyncPostconditions = CheckSyncPostconditions };
         foreach (var page in _pages)
         {
-            copy.AddSyncState(page.Id, page.Level);
             var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount) { Role = page.Role };
-            copy._pages.Add(twin);
+            copy.AddPage(twin);
             copy._byName.Add(twin.Name, twin);
         }
 
@@ -67,6 +66,10 @@ public sealed partial class ShadowMmu
         }
 
         Array.Copy(source._syncStates, _syncStates, _pages.Count);
+
+        // The stamps came with the copy but name the source's batches: keep every one of them
+        // below the generations this engine hands out next.
+        _batchGeneration = Math.Max(_batchGeneration, source._batchGeneration);
         for (int i = 0; i < _pages.Count; i++)
         {
             _pages[i].CopyStateFrom(source._pages[i], _pages);

@@ -72,9 +72,8 @@ public sealed partial class ShadowMmu
         }
 
         int id = _pages.Count;
-        AddSyncState(id, level);
         var page = new ShadowPage(this, id, name, level, g, isRoot ? 1 : 0) { Role = role };
-        _pages.Add(page);
+        AddPage(page);
         _byName.Add(name, page);
         _identities.Add((g, level, role));
         (CollectionsMarshal.GetValueRefOrAddDefault(_pagesByGfn, g, out _) ??= []).Add(id);

@@ -6,18 +6,29 @@ public sealed partial class ShadowMmu
     // Entry n belongs to the page whose Id is n; grown by doubling, like List<T>.
     private PageSyncState[] _syncStates = new PageSyncState[16];
 
+    // Entry n is the page whose Id is n (the same pages as _pages, as a bare array): a batch
+    // keeps ids only and finds its pages here.
+    private ShadowPage[] _pageById = new ShadowPage[16];
+
+    /// <summary>Every page, indexed by id.</summary>
+    internal ShadowPage[] PageById => _pageById;
+
     /// <summary>The sync state of the page whose id is <paramref name="pageId"/>. Do not keep the
     /// ref across the making of a page: the array may be reallocated.</summary>
     internal ref PageSyncState SyncStateOf(int pageId) => ref _syncStates[pageId];
 
-    /// <summary>Appends the state of a new page, whose id is <paramref name="pageId"/> (the next one).</summary>
-    private void AddSyncState(int pageId, int level)
+    /// <summary>Appends a new page, whose id is the next one, and its state.</summary>
+    private void AddPage(ShadowPage page)
     {
+        int pageId = page.Id;
         if (pageId == _syncStates.Length)
         {
             Array.Resize(ref _syncStates, _syncStates.Length * 2);
+            Array.Resize(ref _pageById, _syncStates.Length);
         }
 
-        _syncStates[pageId] = new PageSyncState { Level = (byte)level };
+        _syncStates[pageId] = new PageSyncState { Level = (byte)page.Level };
+        _pageById[pageId] = page;
+        _pages.Add(page);
     }
 }
