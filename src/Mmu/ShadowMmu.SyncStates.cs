@@ -6,13 +6,6 @@ public sealed partial class ShadowMmu
     // Entry n belongs to the page whose Id is n; grown by doubling, like List<T>.
     private PageSyncState[] _syncStates = new PageSyncState[16];
 
-    // Entry n is the page whose Id is n (the same pages as _pages, as a bare array): a batch
-    // keeps ids only and finds its pages here.
-    private ShadowPage[] _pageById = new ShadowPage[16];
-
-    /// <summary>Every page, indexed by id.</summary>
-    internal ShadowPage[] PageById => _pageById;
-
     /// <summary>The sync state of the page whose id is <paramref name="pageId"/>. Do not keep the
     /// ref across the making of a page: the array may be reallocated.</summary>
     internal ref PageSyncState SyncStateOf(int pageId) => ref _syncStates[pageId];
@@ -24,11 +17,9 @@ public sealed partial class ShadowMmu
         if (pageId == _syncStates.Length)
         {
             Array.Resize(ref _syncStates, _syncStates.Length * 2);
-            Array.Resize(ref _pageById, _syncStates.Length);
         }
 
         _syncStates[pageId] = new PageSyncState { Level = (byte)page.Level };
-        _pageById[pageId] = page;
         _pages.Add(page);
     }
 }

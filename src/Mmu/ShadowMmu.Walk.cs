@@ -28,8 +28,9 @@ public sealed partial class ShadowMmu
     private readonly List<KvmMmuPages> _batches = [];
     private int _loopDepth;
 
-    // The last batch generation handed out (NextBatchGeneration); stamps are at most this.
-    private int _batchGeneration;
+    // The last batch generation handed out (NextBatchGeneration); stamps are at most this. Two
+    // bytes, like the stamps: the wrap, every 65,535 walks, costs one pass over the pages.
+    private ushort _batchGeneration;
 
     // A nested loop's batch may have restamped pages of an outer batch that is still being
     // filled (a plug-in that zaps during its walk): until the outermost batch is emptied again,
@@ -333,11 +334,11 @@ public sealed partial class ShadowMmu
         }
 
         state.BatchStamp = pvec.Generation;
-        return pvec.Append(sp.Id, state.Level, idx);
+        return pvec.Append(sp.Page, sp.Id, state.Level, idx);
     }
 
     /// <summary>The last generation handed out; tests set it to reach the wrap.</summary>
-    internal int BatchGenerationForTests
+    internal ushort BatchGenerationForTests
     {
         get => _batchGeneration;
         set => _batchGeneration = value;
@@ -347,9 +348,9 @@ public sealed partial class ShadowMmu
     /// A fresh <see cref="KvmMmuPages.Generation"/>. When the counter would wrap, every page's
     /// stamp is cleared first, so that no stale stamp can ever equal a live generation.
     /// </summary>
-    internal int NextBatchGeneration()
+    internal ushort NextBatchGeneration()
     {
-        if (_batchGeneration == int.MaxValue)
+        if (_batchGeneration == ushort.MaxValue)
         {
             for (int id = 0; id < _pages.Count; id++)
             {

@@ -70,7 +70,7 @@ public sealed class BatchMembershipTests
             mmu.Unsync(leaf);
         }
 
-        mmu.BatchGenerationForTests = int.MaxValue;
+        mmu.BatchGenerationForTests = ushort.MaxValue;
         var trace = EventTrace.Attach(mmu);
         mmu.SyncChildren(root);
 

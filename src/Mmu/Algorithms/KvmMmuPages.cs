@@ -15,6 +15,7 @@ public sealed class KvmMmuPages
 {
     private readonly ShadowMmu _mmu;
     private int[] _pageIds;
+    private ShadowPage[] _pages;
     private int[] _indexes;
     private byte[] _levels;
 
@@ -22,6 +23,7 @@ public sealed class KvmMmuPages
     {
         _mmu = mmu;
         _pageIds = new int[capacity];
+        _pages = new ShadowPage[capacity];
         _indexes = new int[capacity];
         _levels = new byte[capacity];
     }
@@ -43,8 +45,7 @@ public sealed class KvmMmuPages
                 throw new ArgumentOutOfRangeException(nameof(n), n, $"the batch holds {Nr} entries");
             }
 
-            int id = _pageIds[n];
-            return new MmuPageAndOffset(new KvmMmuPage(_mmu, _mmu.PageById[id], id), _indexes[n]);
+            return new MmuPageAndOffset(new KvmMmuPage(_mmu, _pages[n], _pageIds[n]), _indexes[n]);
         }
     }
 
@@ -59,7 +60,7 @@ public sealed class KvmMmuPages
     /// engine's stamps were last cleared. A page appended now carries it in its
     /// <see cref="PageSyncState.BatchStamp"/>.
     /// </summary>
-    internal int Generation { get; private set; }
+    internal ushort Generation { get; private set; }
 
     /// <summary>Empties the batch, resizing it if the capacity setting changed.</summary>
     internal void Reset(int capacity)
@@ -68,6 +69,7 @@ public sealed class KvmMmuPages
         if (capacity != _pageIds.Length)
         {
             _pageIds = new int[capacity];
+            _pages = new ShadowPage[capacity];
             _indexes = new int[capacity];
             _levels = new byte[capacity];
         }
@@ -90,9 +92,10 @@ public sealed class KvmMmuPages
     }
 
     /// <summary>Appends an entry (the batch must not be full); returns whether it is full now.</summary>
-    internal bool Append(int pageId, int level, int index)
+    internal bool Append(ShadowPage page, int pageId, int level, int index)
     {
         _pageIds[Nr] = pageId;
+        _pages[Nr] = page;
         _indexes[Nr] = index;
         _levels[Nr] = (byte)level;
         return ++Nr == _pageIds.Length;
@@ -118,7 +121,7 @@ public sealed class KvmMmuPages
         var builder = ImmutableArray.CreateBuilder<BatchEntry>(Nr);
         for (int n = 0; n < Nr; n++)
         {
-            builder.Add(new BatchEntry(_mmu.PageById[_pageIds[n]], _indexes[n]));
+            builder.Add(new BatchEntry(_pages[n], _indexes[n]));
         }
 
         return builder.MoveToImmutable();
