@@ -21,15 +21,11 @@ public sealed partial class ShadowMmu
         {
             var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount) { Role = page.Role };
             copy.AddPage(twin);
+            copy.AddToGfnChain(twin.Gfn, twin.Id);
             copy._byName.Add(twin.Name, twin);
         }
 
         copy._identities.UnionWith(_identities);
-        foreach (var (gfn, ids) in _pagesByGfn)
-        {
-            copy._pagesByGfn.Add(gfn, [.. ids]);
-        }
-
         copy._nextFreshGfn = _nextFreshGfn;
         copy.CopyStateFrom(this);
         return copy;
