@@ -23,6 +23,10 @@ namespace MmuDsl.Mmu;
 /// </summary>
 internal struct PageSyncState
 {
+    private const byte UnsyncFlag = 1;
+    private const byte FailNextSyncFlag = 2;
+    private const byte ZappedFlag = 4;
+
     /// <summary><c>sp->unsync_children</c>.</summary>
     public int UnsyncChildren;
 
@@ -32,12 +36,35 @@ internal struct PageSyncState
     /// <summary><c>role.level</c>, a copy of <see cref="ShadowPage.Level"/>.</summary>
     public byte Level;
 
+    // Unsync, FailNextSync and Zapped, one bit each: with the stamp the entry stays 12 bytes.
+    private byte _flags;
+
+    /// <summary>
+    /// Not the kernel's: the <see cref="Algorithms.KvmMmuPages.Generation"/> of the last batch the
+    /// page was appended to, so that <c>mmu_pages_add</c>'s "already an entry?" is one compare on
+    /// the entry the walk has just read instead of a scan of the batch (ShadowMmu.Walk.cs,
+    /// MmuPagesAdd). Not part of the page's state: packed states leave it out.
+    /// </summary>
+    public ushort BatchStamp;
+
     /// <summary><c>sp->unsync</c>.</summary>
-    public bool Unsync;
+    public bool Unsync
+    {
+        readonly get => (_flags & UnsyncFlag) != 0;
+        set => _flags = value ? (byte)(_flags | UnsyncFlag) : (byte)(_flags & ~UnsyncFlag);
+    }
 
     /// <summary>The next <c>kvm_sync_page</c> of the page fails.</summary>
-    public bool FailNextSync;
+    public bool FailNextSync
+    {
+        readonly get => (_flags & FailNextSyncFlag) != 0;
+        set => _flags = value ? (byte)(_flags | FailNextSyncFlag) : (byte)(_flags & ~FailNextSyncFlag);
+    }
 
     /// <summary><c>role.invalid</c>: the page was zapped (the sync of a leaf checks it).</summary>
-    public bool Zapped;
+    public bool Zapped
+    {
+        readonly get => (_flags & ZappedFlag) != 0;
+        set => _flags = value ? (byte)(_flags | ZappedFlag) : (byte)(_flags & ~ZappedFlag);
+    }
 }

@@ -19,18 +19,13 @@ public sealed partial class ShadowMmu
         var copy = new ShadowMmu(Algorithm) { _batchCapacity = _batchCapacity, CheckSyncPostconditions = CheckSyncPostconditions };
         foreach (var page in _pages)
         {
-            copy.AddSyncState(page.Id, page.Level);
             var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount) { Role = page.Role };
-            copy._pages.Add(twin);
+            copy.AddPage(twin);
+            copy.AddToGfnChain(twin.Gfn, twin.Id);
             copy._byName.Add(twin.Name, twin);
         }
 
         copy._identities.UnionWith(_identities);
-        foreach (var (gfn, ids) in _pagesByGfn)
-        {
-            copy._pagesByGfn.Add(gfn, [.. ids]);
-        }
-
         copy._nextFreshGfn = _nextFreshGfn;
         copy.CopyStateFrom(this);
         return copy;
@@ -67,6 +62,10 @@ public sealed partial class ShadowMmu
         }
 
         Array.Copy(source._syncStates, _syncStates, _pages.Count);
+
+        // The stamps came with the copy but name the source's batches: keep every one of them
+        // below the generations this engine hands out next.
+        _batchGeneration = Math.Max(_batchGeneration, source._batchGeneration);
         for (int i = 0; i < _pages.Count; i++)
         {
             _pages[i].CopyStateFrom(source._pages[i], _pages);

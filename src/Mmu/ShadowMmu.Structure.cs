@@ -58,7 +58,7 @@ public sealed partial class ShadowMmu
         }
         else
         {
-            while (_pagesByGfn.ContainsKey(_nextFreshGfn))
+            while (HasPagesOfGfn(_nextFreshGfn))
             {
                 _nextFreshGfn++;
             }
@@ -72,12 +72,11 @@ public sealed partial class ShadowMmu
         }
 
         int id = _pages.Count;
-        AddSyncState(id, level);
         var page = new ShadowPage(this, id, name, level, g, isRoot ? 1 : 0) { Role = role };
-        _pages.Add(page);
+        AddPage(page);
         _byName.Add(name, page);
         _identities.Add((g, level, role));
-        (CollectionsMarshal.GetValueRefOrAddDefault(_pagesByGfn, g, out _) ??= []).Add(id);
+        AddToGfnChain(g, id);
         return page;
     }
 
@@ -87,12 +86,8 @@ public sealed partial class ShadowMmu
     /// </summary>
     private void ZapUnsyncForWriteTracking(long gfn, string name, int level)
     {
-        if (!_pagesByGfn.TryGetValue(gfn, out var ids))
-        {
-            return;
-        }
-
-        foreach (int id in ids.ToArray())
+        // Zapping makes and removes no page, so the chain stays as it is while it is walked.
+        foreach (int id in PageIdsOfGfn(gfn))
         {
             var leaf = _pages[id];
             if (leaf.Level == 1 && !leaf.Zapped && leaf.Unsync)
@@ -113,15 +108,12 @@ public sealed partial class ShadowMmu
     /// </summary>
     private ShadowPage? WriteTracker(long gfn)
     {
-        if (_pagesByGfn.TryGetValue(gfn, out var ids))
+        foreach (int id in PageIdsOfGfn(gfn))
         {
-            foreach (int id in ids)
+            var page = _pages[id];
+            if (page.Level > 1 && !page.Zapped)
             {
-                var page = _pages[id];
-                if (page.Level > 1 && !page.Zapped)
-                {
-                    return page;
-                }
+                return page;
             }
         }
 

@@ -10,14 +10,16 @@ public sealed partial class ShadowMmu
     /// ref across the making of a page: the array may be reallocated.</summary>
     internal ref PageSyncState SyncStateOf(int pageId) => ref _syncStates[pageId];
 
-    /// <summary>Appends the state of a new page, whose id is <paramref name="pageId"/> (the next one).</summary>
-    private void AddSyncState(int pageId, int level)
+    /// <summary>Appends a new page, whose id is the next one, and its state.</summary>
+    private void AddPage(ShadowPage page)
     {
+        int pageId = page.Id;
         if (pageId == _syncStates.Length)
         {
             Array.Resize(ref _syncStates, _syncStates.Length * 2);
         }
 
-        _syncStates[pageId] = new PageSyncState { Level = (byte)level };
+        _syncStates[pageId] = new PageSyncState { Level = (byte)page.Level };
+        _pages.Add(page);
     }
 }

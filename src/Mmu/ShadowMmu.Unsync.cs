@@ -33,7 +33,7 @@ public sealed partial class ShadowMmu
         }
 
         var outcome = UnsyncOutcome.AlreadyUnsync;
-        foreach (int id in _pagesByGfn[page.Gfn])
+        foreach (int id in PageIdsOfGfn(page.Gfn))
         {
             var sp = _pages[id];
             if (sp.Level == 1 && !sp.Zapped && !sp.Unsync)

@@ -28,6 +28,15 @@ public sealed partial class ShadowMmu
     private readonly List<KvmMmuPages> _batches = [];
     private int _loopDepth;
 
+    // The last batch generation handed out (NextBatchGeneration); stamps are at most this. Two
+    // bytes, like the stamps: the wrap, every 65,535 walks, costs one pass over the pages.
+    private ushort _batchGeneration;
+
+    // A nested loop's batch may have restamped pages of an outer batch that is still being
+    // filled (a plug-in that zaps during its walk): until the outermost batch is emptied again,
+    // "already an entry?" falls back to scanning the batch when the stamp says no.
+    private bool _batchStampsOverwritten;
+
     /// <summary>
     /// <c>mmu_sync_children(parent, can_yield = false)</c>: walk, let the algorithm sync the batch,
     /// until a walk returns 0. With <paramref name="interruptAfterBatches"/>, <c>need_resched</c> is
@@ -83,6 +92,11 @@ public sealed partial class ShadowMmu
         if (_loopDepth == _batches.Count)
         {
             _batches.Add(new KvmMmuPages(this, _batchCapacity));
+        }
+
+        if (_loopDepth > 0)
+        {
+            _batchStampsOverwritten = true;
         }
 
         var batch = _batches[_loopDepth++];
@@ -153,6 +167,11 @@ public sealed partial class ShadowMmu
     {
         Stats.Walks++;
         batch.Reset(_batchCapacity);
+        if (_loopDepth == 1)
+        {
+            _batchStampsOverwritten = false;
+        }
+
         bool observed = Observer != null;
         if (observed)
         {
@@ -299,7 +318,7 @@ public sealed partial class ShadowMmu
         }
 
         ref PageSyncState state = ref _syncStates[sp.Id];
-        if (state.Unsync && pvec.Contains(sp.Id))
+        if (state.Unsync && (state.BatchStamp == pvec.Generation || (_batchStampsOverwritten && pvec.Contains(sp.Id))))
         {
             return false;
         }
@@ -314,7 +333,34 @@ public sealed partial class ShadowMmu
             ThrowAddIndex(idx);
         }
 
+        state.BatchStamp = pvec.Generation;
         return pvec.Append(sp.Page, sp.Id, state.Level, idx);
+    }
+
+    /// <summary>The last generation handed out; tests set it to reach the wrap.</summary>
+    internal ushort BatchGenerationForTests
+    {
+        get => _batchGeneration;
+        set => _batchGeneration = value;
+    }
+
+    /// <summary>
+    /// A fresh <see cref="KvmMmuPages.Generation"/>. When the counter would wrap, every page's
+    /// stamp is cleared first, so that no stale stamp can ever equal a live generation.
+    /// </summary>
+    internal ushort NextBatchGeneration()
+    {
+        if (_batchGeneration == ushort.MaxValue)
+        {
+            for (int id = 0; id < _pages.Count; id++)
+            {
+                _syncStates[id].BatchStamp = 0;
+            }
+
+            _batchGeneration = 0;
+        }
+
+        return ++_batchGeneration;
     }
 
     private static void ThrowAddNull() => throw new InvalidOperationException("mmu_pages_add of a NULL page");

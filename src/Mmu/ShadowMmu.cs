@@ -27,8 +27,6 @@ public sealed partial class ShadowMmu
     // Every page's identity, (gfn, level, role): one page each (a zapped page keeps its gfn).
     private readonly HashSet<(long Gfn, int Level, int Role)> _identities = [];
 
-    // gfn -> the ids of the pages made for it, in creation order (unsync and write-tracking act per gfn).
-    private readonly Dictionary<long, List<int>> _pagesByGfn = [];
     private readonly List<MmuWarning> _warnings = [];
     private readonly List<InvariantViolation> _syncViolations = [];
     private long _nextFreshGfn = 1;

@@ -12,6 +12,19 @@ namespace MmuDsl.Mmu.Tests;
 /// </summary>
 public sealed class SyncStateLayoutTests
 {
+    [Fact]
+    public void Entry_IsTwelveBytes_AndItsFlagsAreIndependent()
+    {
+        // The walk reads one entry per child it visits: a larger entry is more cache lines per
+        // walk at k = 16 (docs/performance.md). The three flags share a byte beside the level,
+        // and the batch stamp takes the two bytes left.
+        Assert.Equal(12, System.Runtime.CompilerServices.Unsafe.SizeOf<PageSyncState>());
+        var state = new PageSyncState { Unsync = true, Zapped = true, BatchStamp = ushort.MaxValue };
+        state.FailNextSync = true;
+        state.Unsync = false;
+        Assert.Equal((false, true, true, ushort.MaxValue), (state.Unsync, state.FailNextSync, state.Zapped, state.BatchStamp));
+    }
+
     [Theory]
     [MemberData(nameof(BothAlgorithms), MemberType = typeof(TestTables))]
     public void ManyPages_EachKeepsItsState_AcrossArrayGrowth(string algorithm)

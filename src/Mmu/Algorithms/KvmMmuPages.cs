@@ -55,9 +55,17 @@ public sealed class KvmMmuPages
     /// <summary>The level of the page of entry <paramref name="n"/>.</summary>
     internal int LevelAt(int n) => _levels[n];
 
+    /// <summary>
+    /// Which filling of which batch this is: unique among the engine's batches since the
+    /// engine's stamps were last cleared. A page appended now carries it in its
+    /// <see cref="PageSyncState.BatchStamp"/>.
+    /// </summary>
+    internal ushort Generation { get; private set; }
+
     /// <summary>Empties the batch, resizing it if the capacity setting changed.</summary>
     internal void Reset(int capacity)
     {
+        Generation = _mmu.NextBatchGeneration();
         if (capacity != _pageIds.Length)
         {
             _pageIds = new int[capacity];
