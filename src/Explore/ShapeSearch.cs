@@ -175,7 +175,10 @@ internal sealed class ShapeSearch
         }
 
         restored = false;
-        pair.Capacity = capacity;
+        if (pair.Capacity != capacity)
+        {
+            pair.Capacity = capacity;
+        }
 
         // Restored engines start with zero counters, no warnings and no recorded violations: what
         // the operation adds is what they hold after it.
@@ -196,12 +199,14 @@ internal sealed class ShapeSearch
 
         // Packed before it is checked: when both engines pack alike, the comparison has nothing to find.
         int length = 0;
+        int first = 0;
         bool alike = false;
         if (pair.AlgorithmFailure == null && pair.StructuralDivergence == null)
         {
             try
             {
-                length = StateVector.Pack(pair, _slots, _vector, out alike);
+                // The pair held `_held` before the operation (Restore): pages it left alone are copied.
+                length = StateVector.Pack(pair, _slots, _vector, _held.AsSpan(0, _heldLength), out alike, out first);
             }
             catch (MmuException e)
             {
@@ -209,7 +214,7 @@ internal sealed class ShapeSearch
             }
         }
 
-        bool diverged = Check(pair, op, capacity, weight, alike, ref sequence);
+        bool diverged = Check(pair, op, capacity, weight, alike, _vector.AsSpan(0, length), first, ref sequence);
         _acc.AddWork(pair.First.Stats, pair.Second.Stats, weight);
         long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
         long visitsB = _nodeVisitsB + pair.Second.Stats.Visits;
@@ -242,7 +247,9 @@ internal sealed class ShapeSearch
     }
 
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
-    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ref ImmutableArray<Operation> sequence)
+    // `packed` is the pair's vector (the first engine's `first` bytes from byte 1, then the
+    // second's), or empty when it was not packed: the invariants are read off it.
+    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ReadOnlySpan<byte> packed, int first, ref ImmutableArray<Operation> sequence)
     {
         if (pair.AlgorithmFailure is { } failure)
         {
@@ -260,8 +267,25 @@ internal sealed class ShapeSearch
             return true;
         }
 
-        CheckEngine(pair.First, op, capacity, weight, ref sequence);
-        CheckEngine(pair.Second, op, capacity, weight, ref sequence);
+        bool firstHolds;
+        bool secondHolds;
+        if (packed.IsEmpty)
+        {
+            firstHolds = InvariantChecker.Holds(pair.First);
+            secondHolds = InvariantChecker.Holds(pair.Second);
+        }
+        else
+        {
+            firstHolds = InvariantChecker.Holds(pair.First, packed.Slice(1, first), _slots.Length);
+
+            // Engines that pack alike agree on invariants 1 to 3; only their recorded violations of 4 may differ.
+            secondHolds = alike && pair.First.SyncPostconditionViolations.Count == 0
+                ? firstHolds && pair.Second.SyncPostconditionViolations.Count == 0
+                : InvariantChecker.Holds(pair.Second, packed[(1 + first)..], _slots.Length);
+        }
+
+        CheckEngine(pair.First, firstHolds, op, capacity, weight, ref sequence);
+        CheckEngine(pair.Second, secondHolds, op, capacity, weight, ref sequence);
         if (alike || Explorer.Classify(pair, describe: false) is not { } c)
         {
             return false;
@@ -282,9 +306,9 @@ internal sealed class ShapeSearch
 
     // The engine was restored before the operation, with no warnings and no recorded violations:
     // whatever it holds now, the operation did.
-    private void CheckEngine(ShadowMmu mmu, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
+    // `holds`: the verdict of InvariantChecker.Holds on it.
+    private void CheckEngine(ShadowMmu mmu, bool holds, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
     {
-        bool holds = InvariantChecker.Holds(mmu);
         if (holds && mmu.Warnings.Count == 0)
         {
             return;

@@ -2,7 +2,7 @@ namespace MmuDsl.Explore;
 
 /// <summary>
 /// The combined state of an engine pair as one compact byte vector: a flags byte (a sync of the
-/// sequence was interrupted; one yielded), then each engine's <see cref="MmuDsl.Mmu.ShadowMmu.PackState"/>
+/// sequence was interrupted; one yielded), then each engine's <see cref="MmuDsl.Mmu.ShadowMmu.PackState(Span{byte}, ReadOnlySpan{int})"/>
 /// over the explored slots. It holds exactly what <see cref="StateHash.Of(EnginePair)"/> covers,
 /// so two pairs have equal vectors exactly when they are the same state. The search keeps its
 /// frontier as these vectors and restores one into a scratch pair to extend it: no engine is
@@ -22,11 +22,20 @@ internal static class StateVector
     /// they hold the same state (flags, counts, bitmaps, sptes, parent ptes, <c>stat.unsync</c>),
     /// and comparing them finds nothing.
     /// </summary>
-    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into, out bool alike)
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into, out bool alike) => Pack(pair, slots, into, default, out alike, out _);
+
+    /// <summary>
+    /// The same, re-encoding only the pages whose sptes or parent ptes changed since
+    /// <paramref name="previous"/>: the vector this pair was last packed into or unpacked from,
+    /// or empty when that is not known (<see cref="MmuDsl.Mmu.ShadowMmu.PackState(Span{byte}, ReadOnlySpan{int}, ReadOnlySpan{byte}, out int)"/>).
+    /// <paramref name="first"/> is the bytes of the first engine's state, which starts at byte 1.
+    /// </summary>
+    public static int Pack(EnginePair pair, ReadOnlySpan<int> slots, Span<byte> into, ReadOnlySpan<byte> previous, out bool alike, out int first)
     {
         into[0] = (byte)((pair.Interrupted ? 1 : 0) | (pair.Yielded ? 2 : 0));
-        int first = pair.First.PackState(into[1..], slots);
-        int second = pair.Second.PackState(into[(1 + first)..], slots);
+        bool known = !previous.IsEmpty;
+        first = pair.First.PackState(into[1..], slots, known ? previous[1..] : default, out int was);
+        int second = pair.Second.PackState(into[(1 + first)..], slots, known ? previous[(1 + was)..] : default, out _);
         alike = first == second && into.Slice(1, first).SequenceEqual(into.Slice(1 + first, second));
         return 1 + first + second;
     }

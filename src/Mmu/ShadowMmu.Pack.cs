@@ -4,7 +4,7 @@ namespace MmuDsl.Mmu;
 
 /// <summary>
 /// The engine's state as a compact byte vector, for model checkers that keep millions of states
-/// (mmudsl explore): <see cref="PackState"/> writes it, <see cref="UnpackState"/> makes an engine
+/// (mmudsl explore): <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/> writes it, <see cref="UnpackState"/> makes an engine
 /// built from the same pages hold it again. Only what an operation can change is packed, and
 /// only over a fixed, ascending list of spte slots (the only ones children are linked at):
 /// <c>stat.unsync</c>, then for each page its flags (unsync, zapped, fail-next-sync), its sync
@@ -20,7 +20,7 @@ namespace MmuDsl.Mmu;
 public sealed partial class ShadowMmu
 {
     /// <summary>
-    /// The most bytes <see cref="PackState"/> can write for this engine's pages over
+    /// The most bytes <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/> can write for this engine's pages over
     /// <paramref name="slotCount"/> slots.
     /// </summary>
     public int PackedSizeBound(int slotCount)
@@ -42,7 +42,19 @@ public sealed partial class ShadowMmu
     /// Throws <see cref="MmuException"/> when the state does not fit: an spte, a bit or a parent
     /// pte outside the slots, a leaf spte, more than 255 pages by slots, or a count beyond a byte.
     /// </summary>
-    public int PackState(Span<byte> into, ReadOnlySpan<int> slots)
+    public int PackState(Span<byte> into, ReadOnlySpan<int> slots) => PackState(into, slots, default, out _);
+
+    /// <summary>
+    /// The same, copying from <paramref name="previous"/> the sptes and parent ptes of every page
+    /// whose sptes and parent ptes did not change since then (a search's operation changes those of
+    /// a page or two, or none). <paramref name="previous"/> must be what this engine's last
+    /// <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/> (or this overload) wrote or its last
+    /// <see cref="UnpackState"/> read, over the same slots, with nothing packed or unpacked since
+    /// (a pack that threw counts: pass empty after it); empty when that is not known, then every
+    /// page is encoded. <paramref name="previousLength"/> is the bytes of <paramref name="previous"/>
+    /// that were this engine's (0 when it is empty). The bytes written are the same either way.
+    /// </summary>
+    public int PackState(Span<byte> into, ReadOnlySpan<int> slots, ReadOnlySpan<byte> previous, out int previousLength)
     {
         int n = slots.Length;
         var pages = _pages;
@@ -52,11 +64,15 @@ public sealed partial class ShadowMmu
             throw Unpackable($"{pages.Count} pages over {n} slots");
         }
 
+        var versions = PackedVersions();
+        bool known = !previous.IsEmpty;
+
         // Slots below 64 (the usual case) are all in the bitmaps' first word.
         bool firstWord = slots[n - 1] < 64;
         long unsync = Stats.Unsync;
         into[0] = unsync is >= sbyte.MinValue and <= sbyte.MaxValue ? (byte)(sbyte)unsync : throw Unpackable($"stat.unsync = {unsync}");
         int at = 1;
+        int was = known ? 1 : 0;
         for (int id = 0; id < pages.Count; id++)
         {
             var page = pages[id];
@@ -80,8 +96,23 @@ public sealed partial class ShadowMmu
             into[at + 2] = (byte)(sbyte)children;
             into[at + 3] = (byte)bits;
             at += 4;
+            int sptesLength = page.Level >= 2 ? n : 0;
+            if (known)
+            {
+                // The page's sptes and parent ptes in `previous`: copied when they did not change.
+                int structure = was + 4;
+                int length = sptesLength + 1 + previous[structure + sptesLength];
+                was = structure + length;
+                if (versions[id] == page.StructureVersion)
+                {
+                    previous.Slice(structure, length).CopyTo(into[at..]);
+                    at += length;
+                    continue;
+                }
+            }
+
             var sptes = page.Sptes;
-            if (page.Level >= 2)
+            if (sptesLength != 0)
             {
                 // The slots ascend, so the children of the slots that link come in rank order.
                 int rank = 0;
@@ -119,9 +150,28 @@ public sealed partial class ShadowMmu
 
                 into[at++] = (byte)((pte.Parent.Id * n) + j);
             }
+
+            versions[id] = page.StructureVersion;
         }
 
+        previousLength = was;
         return at;
+    }
+
+    // Each page's StructureVersion when its sptes and parent ptes were last packed or unpacked:
+    // the page's sptes and parent ptes are those bytes while the two are equal.
+    private int[] _packedVersions = [];
+
+    private int[] PackedVersions()
+    {
+        if (_packedVersions.Length != _pages.Count)
+        {
+            // Versions start at 0 and only grow: -1 matches none.
+            _packedVersions = new int[_pages.Count];
+            Array.Fill(_packedVersions, -1);
+        }
+
+        return _packedVersions;
     }
 
     private static int SlotBits(ulong word, ReadOnlySpan<int> slots)
@@ -161,9 +211,10 @@ public sealed partial class ShadowMmu
     /// Makes this engine hold the state <paramref name="from"/> was packed from (by an engine made
     /// of the same pages, over the same <paramref name="slots"/>) and returns the bytes read. The
     /// counters but <c>stat.unsync</c> are zeroed, the warnings and recorded violations cleared.
-    /// <paramref name="current"/> is what <see cref="PackState"/> wrote for the state this engine
-    /// holds now, or empty when that is not known: the pages whose bytes are the same in both are
-    /// left as they are (a search restores states that differ from the last in a page or two);
+    /// <paramref name="current"/> is what <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/> wrote for the state this engine
+    /// holds now, or empty when that is not known: the parts of a page (flags, counts and bitmap;
+    /// sptes; parent ptes) whose bytes are the same in both are left as they are (a search
+    /// restores states that differ from the last in a page or two);
     /// <paramref name="currentLength"/> is the bytes of <paramref name="current"/> that were this engine's.
     /// </summary>
     public int UnpackState(ReadOnlySpan<byte> from, ReadOnlySpan<int> slots, ReadOnlySpan<byte> current, out int currentLength)
@@ -175,26 +226,57 @@ public sealed partial class ShadowMmu
         Stats.Reset();
         Stats.Unsync = (sbyte)from[at++];
         was++;
-        _warnings.Clear();
-        _syncViolations.Clear();
+        if (_warnings.Count != 0)
+        {
+            _warnings.Clear();
+        }
+
+        if (_syncViolations.Count != 0)
+        {
+            _syncViolations.Clear();
+        }
+
+        var versions = PackedVersions();
         for (int id = 0; id < _pages.Count; id++)
         {
             var page = _pages[id];
-            int fixedBytes = page.Level >= 2 ? 5 + n : 5;
-            int length = fixedBytes + from[at + fixedBytes - 1];
+            int sptesLength = page.Level >= 2 ? n : 0;
+            int parentsAt = at + 4 + sptesLength;
+            int length = 4 + sptesLength + 1 + from[parentsAt];
             if (known)
             {
-                int currentBytes = fixedBytes + current[was + fixedBytes - 1];
-                bool same = currentBytes == length && Same(from.Slice(at, length), current.Slice(was, length));
-                was += currentBytes;
-                if (same)
+                int currentParentsAt = was + 4 + sptesLength;
+                int currentLengthOfPage = 4 + sptesLength + 1 + current[currentParentsAt];
+                if (!Same(from.Slice(at, 4), current.Slice(was, 4)))
                 {
-                    at += length;
-                    continue;
+                    UnpackPageState(page, from.Slice(at, 4), slots, clearBitmap: false);
                 }
+
+                if (sptesLength != 0 && !Same(from.Slice(at + 4, sptesLength), current.Slice(was + 4, sptesLength)))
+                {
+                    UnpackSptes(page, from.Slice(at + 4, sptesLength), slots);
+                }
+
+                int parents = length - (4 + sptesLength);
+                if (currentLengthOfPage != length || !Same(from.Slice(parentsAt, parents), current.Slice(currentParentsAt, parents)))
+                {
+                    UnpackParents(page, from.Slice(parentsAt, parents), slots);
+                }
+
+                was += currentLengthOfPage;
+            }
+            else
+            {
+                UnpackPageState(page, from.Slice(at, 4), slots, clearBitmap: true);
+                if (sptesLength != 0)
+                {
+                    UnpackSptes(page, from.Slice(at + 4, sptesLength), slots);
+                }
+
+                UnpackParents(page, from.Slice(parentsAt, length - (4 + sptesLength)), slots);
             }
 
-            UnpackPage(page, from.Slice(at, length), slots, clearBitmap: !known);
+            versions[id] = page.StructureVersion;
             at += length;
         }
 
@@ -202,8 +284,8 @@ public sealed partial class ShadowMmu
         return at;
     }
 
-    /// <summary>Restores one page from its bytes (see <see cref="PackState"/>).</summary>
-    private void UnpackPage(ShadowPage page, ReadOnlySpan<byte> from, ReadOnlySpan<int> slots, bool clearBitmap)
+    /// <summary>Restores a page's flags, counts and bitmap from its first 4 bytes (see <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/>).</summary>
+    private void UnpackPageState(ShadowPage page, ReadOnlySpan<byte> from, ReadOnlySpan<int> slots, bool clearBitmap)
     {
         int n = slots.Length;
         ref var s = ref _syncStates[page.Id];
@@ -234,27 +316,33 @@ public sealed partial class ShadowMmu
                 bitmap.Clear(slots[j]);
             }
         }
+    }
 
-        int at = 4;
-        if (page.Level >= 2)
+    /// <summary>Restores the sptes of a page above level 1 from its child bytes, one per slot.</summary>
+    private void UnpackSptes(ShadowPage page, ReadOnlySpan<byte> from, ReadOnlySpan<int> slots)
+    {
+        page.ResetSptes();
+        for (int j = 0; j < from.Length; j++)
         {
-            page.ResetSptes();
-            for (int j = 0; j < n; j++)
+            int child = from[j];
+            if (child != 0)
             {
-                int child = from[at++];
-                if (child != 0)
-                {
-                    page.SetLinkSpte(slots[j], _pages[child - 1]);
-                }
+                page.SetLinkSpte(slots[j], _pages[child - 1]);
             }
         }
+    }
 
+    /// <summary>Restores a page's parent ptes from its count byte and one byte per parent pte.</summary>
+    private void UnpackParents(ShadowPage page, ReadOnlySpan<byte> from, ReadOnlySpan<int> slots)
+    {
+        int n = slots.Length;
         page.ClearParentPtes();
-        int parents = from[at++];
-        for (int k = 0; k < parents; k++)
+        int parents = from[0];
+        for (int k = 1; k <= parents; k++)
         {
-            int pte = from[at++];
-            page.AddParentPte(new ParentPte(_pages[pte / n], slots[pte % n]));
+            int pte = from[k];
+            int parent = pte / n;
+            page.AddParentPte(new ParentPte(_pages[parent], slots[pte - (parent * n)]));
         }
     }
 

@@ -15,6 +15,14 @@ public sealed class ShadowPage
     // The bitmap is a field, not a property, so that the engine updates it in place.
     internal Bitmap512 UnsyncChildBitmapBits;
 
+    /// <summary>
+    /// Bumped by every change of the page's sptes or parent ptes (and by nothing else), so that
+    /// <see cref="ShadowMmu.PackState(Span{byte}, ReadOnlySpan{int}, ReadOnlySpan{byte}, out int)"/>
+    /// re-encodes only the pages whose structure an operation changed. Every mutator of
+    /// <see cref="_sptes"/> and of the parent ptes below bumps it: keep it so.
+    /// </summary>
+    internal int StructureVersion;
+
     internal ShadowPage(ShadowMmu owner, int id, string name, int level, long gfn, int rootCount)
     {
         Owner = owner;
@@ -198,18 +206,35 @@ public sealed class ShadowPage
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    internal void SetLinkSpte(int index, ShadowPage child) => (_sptes ??= new SpteTable()).SetLink(index, child);
+    internal void SetLinkSpte(int index, ShadowPage child)
+    {
+        StructureVersion++;
+        (_sptes ??= new SpteTable()).SetLink(index, child);
+    }
 
-    internal void SetLeafSpte(int index) => (_sptes ??= new SpteTable()).SetLeaf(index);
+    internal void SetLeafSpte(int index)
+    {
+        StructureVersion++;
+        (_sptes ??= new SpteTable()).SetLeaf(index);
+    }
 
-    internal void ClearSpte(int index) => _sptes!.Clear(index);
+    internal void ClearSpte(int index)
+    {
+        StructureVersion++;
+        _sptes!.Clear(index);
+    }
 
     /// <summary>Clears every spte (keeping the table for reuse).</summary>
-    internal void ResetSptes() => _sptes?.Reset();
+    internal void ResetSptes()
+    {
+        StructureVersion++;
+        _sptes?.Reset();
+    }
 
     /// <summary>Drops every parent pte (keeping the list for reuse).</summary>
     internal void ClearParentPtes()
     {
+        StructureVersion++;
         _hasFirstParent = false;
         _firstParent = default;
         _moreParents?.Clear();
@@ -221,6 +246,7 @@ public sealed class ShadowPage
     /// </summary>
     internal void CopyStateFrom(ShadowPage source, List<ShadowPage> pages)
     {
+        StructureVersion++;
         UnsyncChildBitmapBits = source.UnsyncChildBitmapBits;
         _hasFirstParent = source._hasFirstParent;
         _firstParent = source._hasFirstParent ? new ParentPte(pages[source._firstParent.Parent.Id], source._firstParent.Index) : default;
@@ -246,6 +272,7 @@ public sealed class ShadowPage
 
     internal void AddParentPte(ParentPte pte)
     {
+        StructureVersion++;
         if (!_hasFirstParent)
         {
             _firstParent = pte;
@@ -259,6 +286,7 @@ public sealed class ShadowPage
 
     internal void RemoveParentPte(ParentPte pte)
     {
+        StructureVersion++;
         if (_hasFirstParent && _firstParent == pte)
         {
             if (_moreParents is { Count: > 0 })
