@@ -214,6 +214,13 @@ internal sealed class ShapeSearch
             }
         }
 
+        // Hashed now, and its slot of the visited set asked for, so that the load overlaps the checks.
+        (ulong lo, ulong hi) = length > 0 ? StateHash.Of(_vector.AsSpan(0, length)) : default;
+        if (length > 0)
+        {
+            _seen!.Prefetch(lo);
+        }
+
         bool diverged = Check(pair, op, capacity, weight, alike, _vector.AsSpan(0, length), first, ref sequence);
         _acc.AddWork(pair.First.Stats, pair.Second.Stats, weight);
         long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
@@ -224,7 +231,7 @@ internal sealed class ShapeSearch
         {
             var packed = _vector.AsSpan(0, length);
             (_held, _vector, _heldLength) = (_vector, _held, length);
-            int fresh = _seen!.Unseen(packed, stands);
+            int fresh = _seen!.Unseen(packed, lo, hi, stands);
             if (fresh != 0)
             {
                 _acc.States += BitOperations.PopCount((uint)fresh);
