@@ -40,6 +40,9 @@ internal sealed class ShapeSearch
     private readonly EnginePair _scratch;
     private byte[] _vector;
 
+    // Per page, its child bytes in a vector: the slot count above level 1, else 0.
+    private readonly int[] _pageSptes;
+
     // The vector of the state the scratch pair holds, or an empty one when that is not known
     // (after a transition that diverged or failed): restoring a state rewrites only the pages
     // that differ from it.
@@ -70,6 +73,7 @@ internal sealed class ShapeSearch
         _scratch = EnginePair.Build(shape, capacities[0], first, second);
         _vector = new byte[StateVector.Bound(_scratch, _slots)];
         _held = new byte[_vector.Length];
+        _pageSptes = [.. _scratch.FirstPages.Select(p => p.Level >= 2 ? _slots.Length : 0)];
         _nodeOperationsGetter = () => NodeOperations;
     }
 
@@ -293,22 +297,29 @@ internal sealed class ShapeSearch
 
         CheckEngine(pair.First, firstHolds, op, capacity, weight, ref sequence);
         CheckEngine(pair.Second, secondHolds, op, capacity, weight, ref sequence);
-        if (alike || Explorer.Classify(pair, describe: false) is not { } c)
+        if (alike)
         {
             return false;
         }
 
-        if (Keeps(c.Class))
+        // Off the vector when there is one (the same class, StateVector.Classify says why).
+        var found = packed.IsEmpty ? Explorer.Classify(pair, describe: false)?.Class : StateVector.Classify(pair, packed, first, _pageSptes);
+        if (found is not { } c)
+        {
+            return false;
+        }
+
+        if (Keeps(c))
         {
             sequence = sequence.IsDefault ? NodeOperations.Add(op) : sequence;
-            _acc.Add(new Finding(c.Class, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
+            _acc.Add(new Finding(c, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
         }
         else
         {
-            _acc.Classes[c.Class].Count += weight;
+            _acc.Classes[c].Count += weight;
         }
 
-        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
+        return c is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
     }
 
     // The engine was restored before the operation, with no warnings and no recorded violations:

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 
 namespace MmuDsl.Mmu;
@@ -64,8 +65,9 @@ public sealed partial class ShadowMmu
             throw Unpackable($"{pages.Count} pages over {n} slots");
         }
 
-        var versions = PackedVersions();
-        bool known = !previous.IsEmpty;
+        bool known = !previous.IsEmpty & HasPackReference();
+        var snapshot = _packedStates;
+        var changed = _changed;
 
         // Slots below 64 (the usual case) are all in the bitmaps' first word.
         bool firstWord = slots[n - 1] < 64;
@@ -75,103 +77,153 @@ public sealed partial class ShadowMmu
         int was = known ? 1 : 0;
         for (int id = 0; id < pages.Count; id++)
         {
-            var page = pages[id];
             ref var s = ref states[id];
+            int sptesLength = s.Level >= 2 ? n : 0;
             int syncs = s.Syncs;
             int children = s.UnsyncChildren;
             if ((uint)syncs > 255 || children is < sbyte.MinValue or > sbyte.MaxValue)
             {
-                throw Unpackable($"{page.Name}.syncs = {syncs}, unsync_children = {children}");
+                throw Unpackable($"{pages[id].Name}.syncs = {syncs}, unsync_children = {children}");
             }
 
-            ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
-            int bits = firstWord ? SlotBits(bitmap.Word(0), slots) : SlotBits(bitmap, slots);
-            if (BitOperations.PopCount((uint)bits) != (firstWord ? BitOperations.PopCount(bitmap.Word(0)) + BitsAboveFirstWord(bitmap) : bitmap.PopCount()))
-            {
-                throw Unpackable($"{page.Name}'s bitmap {bitmap} has a bit outside the slots");
-            }
-
-            into[at] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
-            into[at + 1] = (byte)syncs;
-            into[at + 2] = (byte)(sbyte)children;
-            into[at + 3] = (byte)bits;
-            at += 4;
-            int sptesLength = page.Level >= 2 ? n : 0;
             if (known)
             {
-                // The page's sptes and parent ptes in `previous`: copied when they did not change.
-                int structure = was + 4;
-                int length = sptesLength + 1 + previous[structure + sptesLength];
-                was = structure + length;
-                if (versions[id] == page.StructureVersion)
+                // The page in `previous`. Unless its bitmap, sptes or parent ptes changed since, only
+                // its dense state may differ, and the rest of its bytes are copied.
+                int length = 4 + sptesLength + 1 + previous[was + 4 + sptesLength];
+                var before = previous.Slice(was, length);
+                was += length;
+                if ((changed[id >> 6] & (1UL << id)) == 0)
                 {
-                    previous.Slice(structure, length).CopyTo(into[at..]);
+                    var page = into.Slice(at, length);
+                    if (SameState(in s, in snapshot[id]))
+                    {
+                        CopySmall(before, page);
+                    }
+                    else
+                    {
+                        page[0] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+                        page[1] = (byte)syncs;
+                        page[2] = (byte)(sbyte)children;
+                        CopySmall(before[3..], page[3..]);
+                        snapshot[id] = s;
+                    }
+
                     at += length;
                     continue;
                 }
             }
 
-            var sptes = page.Sptes;
-            if (sptesLength != 0)
-            {
-                // The slots ascend, so the children of the slots that link come in rank order.
-                int rank = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    into[at + j] = sptes != null && sptes.IsLink(slots[j]) ? (byte)(sptes.ChildIdAtRank(rank++) + 1) : (byte)0;
-                }
-
-                at += n;
-                if ((sptes?.PresentCount ?? 0) != rank)
-                {
-                    throw Unpackable($"{page.Name} has an spte outside the slots, or a leaf spte");
-                }
-            }
-            else if (sptes is { PresentCount: > 0 })
-            {
-                throw Unpackable($"{page.Name} has leaf sptes");
-            }
-
-            int parents = page.ParentCount;
-            into[at++] = (byte)parents;
-            for (int k = 0; k < parents; k++)
-            {
-                var pte = page.ParentAt(k);
-                int j = n - 1;
-                while (j >= 0 && slots[j] != pte.Index)
-                {
-                    j--;
-                }
-
-                if (j < 0)
-                {
-                    throw Unpackable($"{page.Name}'s parent pte {pte.Parent.Name}[{pte.Index}] is outside the slots");
-                }
-
-                into[at++] = (byte)((pte.Parent.Id * n) + j);
-            }
-
-            versions[id] = page.StructureVersion;
+            at = PackPage(pages[id], in s, into, at, slots, firstWord);
+            snapshot[id] = s;
         }
 
+        changed.AsSpan().Clear();
         previousLength = was;
         return at;
     }
 
-    // Each page's StructureVersion when its sptes and parent ptes were last packed or unpacked:
-    // the page's sptes and parent ptes are those bytes while the two are equal.
-    private int[] _packedVersions = [];
-
-    private int[] PackedVersions()
+    /// <summary>Encodes one page at <paramref name="at"/> (see <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/>); returns where the next one goes.</summary>
+    private static int PackPage(ShadowPage page, in PageSyncState s, Span<byte> into, int at, ReadOnlySpan<int> slots, bool firstWord)
     {
-        if (_packedVersions.Length != _pages.Count)
+        int n = slots.Length;
+        ref readonly var bitmap = ref page.UnsyncChildBitmapBits;
+        int bits = firstWord ? SlotBits(bitmap.Word(0), slots) : SlotBits(bitmap, slots);
+        if (BitOperations.PopCount((uint)bits) != (firstWord ? BitOperations.PopCount(bitmap.Word(0)) + BitsAboveFirstWord(bitmap) : bitmap.PopCount()))
         {
-            // Versions start at 0 and only grow: -1 matches none.
-            _packedVersions = new int[_pages.Count];
-            Array.Fill(_packedVersions, -1);
+            throw Unpackable($"{page.Name}'s bitmap {bitmap} has a bit outside the slots");
         }
 
-        return _packedVersions;
+        into[at] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+        into[at + 1] = (byte)s.Syncs;
+        into[at + 2] = (byte)(sbyte)s.UnsyncChildren;
+        into[at + 3] = (byte)bits;
+        at += 4;
+        var sptes = page.Sptes;
+        if (page.Level >= 2)
+        {
+            // The slots ascend, so the children of the slots that link come in rank order.
+            int rank = 0;
+            for (int j = 0; j < n; j++)
+            {
+                into[at + j] = sptes != null && sptes.IsLink(slots[j]) ? (byte)(sptes.ChildIdAtRank(rank++) + 1) : (byte)0;
+            }
+
+            at += n;
+            if ((sptes?.PresentCount ?? 0) != rank)
+            {
+                throw Unpackable($"{page.Name} has an spte outside the slots, or a leaf spte");
+            }
+        }
+        else if (sptes is { PresentCount: > 0 })
+        {
+            throw Unpackable($"{page.Name} has leaf sptes");
+        }
+
+        int parents = page.ParentCount;
+        into[at++] = (byte)parents;
+        for (int k = 0; k < parents; k++)
+        {
+            var pte = page.ParentAt(k);
+            int j = n - 1;
+            while (j >= 0 && slots[j] != pte.Index)
+            {
+                j--;
+            }
+
+            if (j < 0)
+            {
+                throw Unpackable($"{page.Name}'s parent pte {pte.Parent.Name}[{pte.Index}] is outside the slots");
+            }
+
+            into[at++] = (byte)((pte.Parent.Id * n) + j);
+        }
+
+        return at;
+    }
+
+    // The reference for PackState's copies: what the engine held when it was last packed or
+    // unpacked. Each page's dense state then (compared with the live one), and the pages whose
+    // bitmap, sptes or parent ptes changed since (a bit per page id, set by Changed). The dense
+    // state is compared rather than tracked, so that the sync loop and the walk need not say what
+    // they wrote; the bitmap, sptes and parent ptes change through a few methods only, which call Changed.
+    private PageSyncState[] _packedStates = [];
+    private ulong[] _changed = [];
+
+    /// <summary>Notes that page <paramref name="id"/>'s bitmap, sptes or parent ptes changed (see <see cref="PackState(Span{byte}, ReadOnlySpan{int}, ReadOnlySpan{byte}, out int)"/>).</summary>
+    internal void Changed(int id)
+    {
+        var changed = _changed;
+        if ((uint)(id >> 6) < (uint)changed.Length)
+        {
+            changed[id >> 6] |= 1UL << id;
+        }
+    }
+
+    // True when the reference has one entry per page; otherwise makes it so (a page was made
+    // since: nothing can be copied this once).
+    private bool HasPackReference()
+    {
+        if (_packedStates.Length == _pages.Count)
+        {
+            return true;
+        }
+
+        _packedStates = new PageSyncState[_pages.Count];
+        _changed = new ulong[(_pages.Count + 63) / 64];
+        return false;
+    }
+
+    private static bool SameState(in PageSyncState a, in PageSyncState b) =>
+        a.UnsyncChildren == b.UnsyncChildren && a.Syncs == b.Syncs && a.Unsync == b.Unsync && a.Zapped == b.Zapped && a.FailNextSync == b.FailNextSync;
+
+    // A page's bytes are a dozen at most: a plain loop beats a call to a vectorized copy.
+    private static void CopySmall(ReadOnlySpan<byte> from, Span<byte> to)
+    {
+        for (int i = 0; i < from.Length; i++)
+        {
+            to[i] = from[i];
+        }
     }
 
     private static int SlotBits(ulong word, ReadOnlySpan<int> slots)
@@ -236,37 +288,52 @@ public sealed partial class ShadowMmu
             _syncViolations.Clear();
         }
 
-        var versions = PackedVersions();
-        for (int id = 0; id < _pages.Count; id++)
+        bool reference = HasPackReference();
+        var states = _syncStates;
+        int count = _pages.Count;
+        if (known && reference)
         {
-            var page = _pages[id];
-            int sptesLength = page.Level >= 2 ? n : 0;
+            int length = ReadLength(from, n);
+            if (length == ReadLength(current, n) && from[..length].SequenceEqual(current[..length]))
+            {
+                // The same bytes (an operation that changed nothing in this engine, a sync with
+                // nothing to do say): the engine holds them already, and was packed into them last.
+                currentLength = length;
+                return length;
+            }
+        }
+
+        for (int id = 0; id < count; id++)
+        {
+            // The level from the dense state: a page that is the same in both is not touched at all.
+            int sptesLength = states[id].Level >= 2 ? n : 0;
             int parentsAt = at + 4 + sptesLength;
             int length = 4 + sptesLength + 1 + from[parentsAt];
             if (known)
             {
                 int currentParentsAt = was + 4 + sptesLength;
                 int currentLengthOfPage = 4 + sptesLength + 1 + current[currentParentsAt];
-                if (!Same(from.Slice(at, 4), current.Slice(was, 4)))
+                if (BinaryPrimitives.ReadUInt32LittleEndian(from[at..]) != BinaryPrimitives.ReadUInt32LittleEndian(current[was..]))
                 {
-                    UnpackPageState(page, from.Slice(at, 4), slots, clearBitmap: false);
+                    UnpackPageState(_pages[id], from.Slice(at, 4), slots, clearBitmap: false);
                 }
 
                 if (sptesLength != 0 && !Same(from.Slice(at + 4, sptesLength), current.Slice(was + 4, sptesLength)))
                 {
-                    UnpackSptes(page, from.Slice(at + 4, sptesLength), slots);
+                    UnpackSptes(_pages[id], from.Slice(at + 4, sptesLength), slots);
                 }
 
                 int parents = length - (4 + sptesLength);
                 if (currentLengthOfPage != length || !Same(from.Slice(parentsAt, parents), current.Slice(currentParentsAt, parents)))
                 {
-                    UnpackParents(page, from.Slice(parentsAt, parents), slots);
+                    UnpackParents(_pages[id], from.Slice(parentsAt, parents), slots);
                 }
 
                 was += currentLengthOfPage;
             }
             else
             {
+                var page = _pages[id];
                 UnpackPageState(page, from.Slice(at, 4), slots, clearBitmap: true);
                 if (sptesLength != 0)
                 {
@@ -276,11 +343,27 @@ public sealed partial class ShadowMmu
                 UnpackParents(page, from.Slice(parentsAt, length - (4 + sptesLength)), slots);
             }
 
-            versions[id] = page.StructureVersion;
             at += length;
         }
 
+        // The engine holds `from`: the reference for the next pack's copies.
+        Array.Copy(states, _packedStates, count);
+        _changed.AsSpan().Clear();
         currentLength = was;
+        return at;
+    }
+
+    // The bytes of one engine's state at the start of `from`.
+    private int ReadLength(ReadOnlySpan<byte> from, int n)
+    {
+        var states = _syncStates;
+        int at = 1;
+        for (int id = 0; id < _pages.Count; id++)
+        {
+            int parentsAt = at + 4 + (states[id].Level >= 2 ? n : 0);
+            at = parentsAt + 1 + from[parentsAt];
+        }
+
         return at;
     }
 

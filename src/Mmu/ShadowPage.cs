@@ -15,13 +15,8 @@ public sealed class ShadowPage
     // The bitmap is a field, not a property, so that the engine updates it in place.
     internal Bitmap512 UnsyncChildBitmapBits;
 
-    /// <summary>
-    /// Bumped by every change of the page's sptes or parent ptes (and by nothing else), so that
-    /// <see cref="ShadowMmu.PackState(Span{byte}, ReadOnlySpan{int}, ReadOnlySpan{byte}, out int)"/>
-    /// re-encodes only the pages whose structure an operation changed. Every mutator of
-    /// <see cref="_sptes"/> and of the parent ptes below bumps it: keep it so.
-    /// </summary>
-    internal int StructureVersion;
+    // Every mutator of the sptes and of the parent ptes below tells the engine (Owner.Changed), so
+    // that packing re-encodes only the pages an operation changed (ShadowMmu.Pack.cs): keep it so.
 
     internal ShadowPage(ShadowMmu owner, int id, string name, int level, long gfn, int rootCount)
     {
@@ -208,33 +203,33 @@ public sealed class ShadowPage
 
     internal void SetLinkSpte(int index, ShadowPage child)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         (_sptes ??= new SpteTable()).SetLink(index, child);
     }
 
     internal void SetLeafSpte(int index)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         (_sptes ??= new SpteTable()).SetLeaf(index);
     }
 
     internal void ClearSpte(int index)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         _sptes!.Clear(index);
     }
 
     /// <summary>Clears every spte (keeping the table for reuse).</summary>
     internal void ResetSptes()
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         _sptes?.Reset();
     }
 
     /// <summary>Drops every parent pte (keeping the list for reuse).</summary>
     internal void ClearParentPtes()
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         _hasFirstParent = false;
         _firstParent = default;
         _moreParents?.Clear();
@@ -246,7 +241,7 @@ public sealed class ShadowPage
     /// </summary>
     internal void CopyStateFrom(ShadowPage source, List<ShadowPage> pages)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         UnsyncChildBitmapBits = source.UnsyncChildBitmapBits;
         _hasFirstParent = source._hasFirstParent;
         _firstParent = source._hasFirstParent ? new ParentPte(pages[source._firstParent.Parent.Id], source._firstParent.Index) : default;
@@ -272,7 +267,7 @@ public sealed class ShadowPage
 
     internal void AddParentPte(ParentPte pte)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         if (!_hasFirstParent)
         {
             _firstParent = pte;
@@ -286,7 +281,7 @@ public sealed class ShadowPage
 
     internal void RemoveParentPte(ParentPte pte)
     {
-        StructureVersion++;
+        Owner.Changed(Id);
         if (_hasFirstParent && _firstParent == pte)
         {
             if (_moreParents is { Count: > 0 })

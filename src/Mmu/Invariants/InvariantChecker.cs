@@ -77,8 +77,7 @@ public static class InvariantChecker
             return false;
         }
 
-        var pages = mmu.PageList;
-        int count = pages.Count;
+        int count = mmu.PageList.Count;
         int n = slotCount;
 
         // Each page's slot bits, and where the parent ptes of the pages that need their bits start
@@ -101,7 +100,8 @@ public static class InvariantChecker
                 return false;
             }
 
-            int level = pages[id].Level;
+            // From the dense state, not the page object: nothing but the bytes and that array is read.
+            int level = mmu.ReadState(id).Level;
             bool unsync = (flags & 1) != 0;
             if (unsync)
             {
