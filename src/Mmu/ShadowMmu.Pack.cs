@@ -293,8 +293,9 @@ public sealed partial class ShadowMmu
         int count = _pages.Count;
         if (known && reference)
         {
+            // Equal bytes give equal lengths: `current`'s need not be read.
             int length = ReadLength(from, n);
-            if (length == ReadLength(current, n) && from[..length].SequenceEqual(current[..length]))
+            if (length <= current.Length && from[..length].SequenceEqual(current[..length]))
             {
                 // The same bytes (an operation that changed nothing in this engine, a sync with
                 // nothing to do say): the engine holds them already, and was packed into them last.
@@ -357,8 +358,9 @@ public sealed partial class ShadowMmu
     private int ReadLength(ReadOnlySpan<byte> from, int n)
     {
         var states = _syncStates;
+        int count = _pages.Count;
         int at = 1;
-        for (int id = 0; id < _pages.Count; id++)
+        for (int id = 0; id < count; id++)
         {
             int parentsAt = at + 4 + (states[id].Level >= 2 ? n : 0);
             at = parentsAt + 1 + from[parentsAt];
