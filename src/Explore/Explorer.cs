@@ -287,7 +287,7 @@ public static class Explorer
     private static string Bool(bool b) => b ? "true" : "false";
 
     /// <summary>A semantic difference, by what the sequence held: an interrupted sync, a yielding one, or neither.</summary>
-    private static FindingClass DivergenceClass(EnginePair pair) =>
+    internal static FindingClass DivergenceClass(EnginePair pair) =>
         pair.Interrupted ? FindingClass.SemanticDivergenceAfterInterrupt
         : pair.Yielded ? FindingClass.SemanticDivergenceAfterYield
         : FindingClass.SemanticDivergence;

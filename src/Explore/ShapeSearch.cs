@@ -40,6 +40,9 @@ internal sealed class ShapeSearch
     private readonly EnginePair _scratch;
     private byte[] _vector;
 
+    // Per page, its child bytes in a vector: the slot count above level 1, else 0.
+    private readonly int[] _pageSptes;
+
     // The vector of the state the scratch pair holds, or an empty one when that is not known
     // (after a transition that diverged or failed): restoring a state rewrites only the pages
     // that differ from it.
@@ -70,6 +73,7 @@ internal sealed class ShapeSearch
         _scratch = EnginePair.Build(shape, capacities[0], first, second);
         _vector = new byte[StateVector.Bound(_scratch, _slots)];
         _held = new byte[_vector.Length];
+        _pageSptes = [.. _scratch.FirstPages.Select(p => p.Level >= 2 ? _slots.Length : 0)];
         _nodeOperationsGetter = () => NodeOperations;
     }
 
@@ -175,7 +179,10 @@ internal sealed class ShapeSearch
         }
 
         restored = false;
-        pair.Capacity = capacity;
+        if (pair.Capacity != capacity)
+        {
+            pair.Capacity = capacity;
+        }
 
         // Restored engines start with zero counters, no warnings and no recorded violations: what
         // the operation adds is what they hold after it.
@@ -196,12 +203,14 @@ internal sealed class ShapeSearch
 
         // Packed before it is checked: when both engines pack alike, the comparison has nothing to find.
         int length = 0;
+        int first = 0;
         bool alike = false;
         if (pair.AlgorithmFailure == null && pair.StructuralDivergence == null)
         {
             try
             {
-                length = StateVector.Pack(pair, _slots, _vector, out alike);
+                // The pair held `_held` before the operation (Restore): pages it left alone are copied.
+                length = StateVector.Pack(pair, _slots, _vector, _held.AsSpan(0, _heldLength), out alike, out first);
             }
             catch (MmuException e)
             {
@@ -209,7 +218,14 @@ internal sealed class ShapeSearch
             }
         }
 
-        bool diverged = Check(pair, op, capacity, weight, alike, ref sequence);
+        // Hashed now, and its slot of the visited set asked for, so that the load overlaps the checks.
+        (ulong lo, ulong hi) = length > 0 ? StateHash.Of(_vector.AsSpan(0, length)) : default;
+        if (length > 0)
+        {
+            _seen!.Prefetch(lo);
+        }
+
+        bool diverged = Check(pair, op, capacity, weight, alike, _vector.AsSpan(0, length), first, ref sequence);
         _acc.AddWork(pair.First.Stats, pair.Second.Stats, weight);
         long visitsA = _nodeVisitsA + pair.First.Stats.Visits;
         long visitsB = _nodeVisitsB + pair.Second.Stats.Visits;
@@ -219,7 +235,7 @@ internal sealed class ShapeSearch
         {
             var packed = _vector.AsSpan(0, length);
             (_held, _vector, _heldLength) = (_vector, _held, length);
-            int fresh = _seen!.Unseen(packed, stands);
+            int fresh = _seen!.Unseen(packed, lo, hi, stands);
             if (fresh != 0)
             {
                 _acc.States += BitOperations.PopCount((uint)fresh);
@@ -242,7 +258,9 @@ internal sealed class ShapeSearch
     }
 
     /// <summary>Checks one transition; true when the two states diverged semantically (not explored further).</summary>
-    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ref ImmutableArray<Operation> sequence)
+    // `packed` is the pair's vector (the first engine's `first` bytes from byte 1, then the
+    // second's), or empty when it was not packed: the invariants are read off it.
+    private bool Check(EnginePair pair, Operation op, int capacity, int weight, bool alike, ReadOnlySpan<byte> packed, int first, ref ImmutableArray<Operation> sequence)
     {
         if (pair.AlgorithmFailure is { } failure)
         {
@@ -260,31 +278,55 @@ internal sealed class ShapeSearch
             return true;
         }
 
-        CheckEngine(pair.First, op, capacity, weight, ref sequence);
-        CheckEngine(pair.Second, op, capacity, weight, ref sequence);
-        if (alike || Explorer.Classify(pair, describe: false) is not { } c)
+        bool firstHolds;
+        bool secondHolds;
+        if (packed.IsEmpty)
+        {
+            firstHolds = InvariantChecker.Holds(pair.First);
+            secondHolds = InvariantChecker.Holds(pair.Second);
+        }
+        else
+        {
+            firstHolds = InvariantChecker.Holds(pair.First, packed.Slice(1, first), _slots.Length);
+
+            // Engines that pack alike agree on invariants 1 to 3; only their recorded violations of 4 may differ.
+            secondHolds = alike && pair.First.SyncPostconditionViolations.Count == 0
+                ? firstHolds && pair.Second.SyncPostconditionViolations.Count == 0
+                : InvariantChecker.Holds(pair.Second, packed[(1 + first)..], _slots.Length);
+        }
+
+        CheckEngine(pair.First, firstHolds, op, capacity, weight, ref sequence);
+        CheckEngine(pair.Second, secondHolds, op, capacity, weight, ref sequence);
+        if (alike)
         {
             return false;
         }
 
-        if (Keeps(c.Class))
+        // Off the vector when there is one (the same class, StateVector.Classify says why).
+        var found = packed.IsEmpty ? Explorer.Classify(pair, describe: false)?.Class : StateVector.Classify(pair, packed, first, _pageSptes);
+        if (found is not { } c)
+        {
+            return false;
+        }
+
+        if (Keeps(c))
         {
             sequence = sequence.IsDefault ? NodeOperations.Add(op) : sequence;
-            _acc.Add(new Finding(c.Class, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
+            _acc.Add(new Finding(c, _shape, capacity, sequence, Explorer.Classify(pair)!.Value.Description!) { ShapeOrder = _shapeOrder }, weight);
         }
         else
         {
-            _acc.Classes[c.Class].Count += weight;
+            _acc.Classes[c].Count += weight;
         }
 
-        return c.Class is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
+        return c is FindingClass.SemanticDivergence or FindingClass.SemanticDivergenceAfterInterrupt or FindingClass.SemanticDivergenceAfterYield;
     }
 
     // The engine was restored before the operation, with no warnings and no recorded violations:
     // whatever it holds now, the operation did.
-    private void CheckEngine(ShadowMmu mmu, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
+    // `holds`: the verdict of InvariantChecker.Holds on it.
+    private void CheckEngine(ShadowMmu mmu, bool holds, Operation op, int capacity, int weight, ref ImmutableArray<Operation> sequence)
     {
-        bool holds = InvariantChecker.Holds(mmu);
         if (holds && mmu.Warnings.Count == 0)
         {
             return;

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace MmuDsl.Explore;
 
 /// <summary>
@@ -49,6 +51,30 @@ internal sealed class VisitedStates : IDisposable
     public int Unseen(ReadOnlySpan<byte> vector, int capacities)
     {
         var (lo, hi) = StateHash.Of(vector);
+        return Unseen(vector, lo, hi, capacities);
+    }
+
+    /// <summary>
+    /// Starts loading the slot where the state of hash (<paramref name="lo"/>, ...) is looked for:
+    /// the table is far larger than the caches, so the lookup waits for memory; the search asks
+    /// for the slot as soon as it has hashed a state, and checks the transition meanwhile.
+    /// </summary>
+    public unsafe void Prefetch(ulong lo)
+    {
+        lo &= _loMask;
+        int i = (int)(lo ^ (lo >> 29) ^ (lo >> 47)) & (_slots.Length - 1);
+        if (Sse.IsSupported)
+        {
+            fixed (Slot* slot = &_slots[i])
+            {
+                Sse.Prefetch0(slot);
+            }
+        }
+    }
+
+    /// <summary>The same, given the vector's <see cref="StateHash"/> (<paramref name="lo"/>, <paramref name="hi"/>).</summary>
+    public int Unseen(ReadOnlySpan<byte> vector, ulong lo, ulong hi, int capacities)
+    {
         lo &= _loMask;
         hi &= _hiMask;
         int mask = _slots.Length - 1;

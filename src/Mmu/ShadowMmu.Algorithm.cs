@@ -56,6 +56,8 @@ public sealed partial class ShadowMmu
             return -1;
         }
 
+        Changed(page.Id);
+
         int before = _syncStates[page.Id].UnsyncChildren++;
         if (Observer != null)
         {

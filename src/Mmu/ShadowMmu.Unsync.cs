@@ -89,6 +89,7 @@ public sealed partial class ShadowMmu
     {
         int after = --_syncStates[page.Id].UnsyncChildren;
         page.UnsyncChildBitmapBits.Clear(index);
+        Changed(page.Id);
         _bitClears++;
         if (after < 0 || Observer != null)
         {

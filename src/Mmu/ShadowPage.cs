@@ -15,6 +15,9 @@ public sealed class ShadowPage
     // The bitmap is a field, not a property, so that the engine updates it in place.
     internal Bitmap512 UnsyncChildBitmapBits;
 
+    // Every mutator of the sptes and of the parent ptes below tells the engine (Owner.Changed), so
+    // that packing re-encodes only the pages an operation changed (ShadowMmu.Pack.cs): keep it so.
+
     internal ShadowPage(ShadowMmu owner, int id, string name, int level, long gfn, int rootCount)
     {
         Owner = owner;
@@ -198,18 +201,35 @@ public sealed class ShadowPage
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    internal void SetLinkSpte(int index, ShadowPage child) => (_sptes ??= new SpteTable()).SetLink(index, child);
+    internal void SetLinkSpte(int index, ShadowPage child)
+    {
+        Owner.Changed(Id);
+        (_sptes ??= new SpteTable()).SetLink(index, child);
+    }
 
-    internal void SetLeafSpte(int index) => (_sptes ??= new SpteTable()).SetLeaf(index);
+    internal void SetLeafSpte(int index)
+    {
+        Owner.Changed(Id);
+        (_sptes ??= new SpteTable()).SetLeaf(index);
+    }
 
-    internal void ClearSpte(int index) => _sptes!.Clear(index);
+    internal void ClearSpte(int index)
+    {
+        Owner.Changed(Id);
+        _sptes!.Clear(index);
+    }
 
     /// <summary>Clears every spte (keeping the table for reuse).</summary>
-    internal void ResetSptes() => _sptes?.Reset();
+    internal void ResetSptes()
+    {
+        Owner.Changed(Id);
+        _sptes?.Reset();
+    }
 
     /// <summary>Drops every parent pte (keeping the list for reuse).</summary>
     internal void ClearParentPtes()
     {
+        Owner.Changed(Id);
         _hasFirstParent = false;
         _firstParent = default;
         _moreParents?.Clear();
@@ -221,6 +241,7 @@ public sealed class ShadowPage
     /// </summary>
     internal void CopyStateFrom(ShadowPage source, List<ShadowPage> pages)
     {
+        Owner.Changed(Id);
         UnsyncChildBitmapBits = source.UnsyncChildBitmapBits;
         _hasFirstParent = source._hasFirstParent;
         _firstParent = source._hasFirstParent ? new ParentPte(pages[source._firstParent.Parent.Id], source._firstParent.Index) : default;
@@ -246,6 +267,7 @@ public sealed class ShadowPage
 
     internal void AddParentPte(ParentPte pte)
     {
+        Owner.Changed(Id);
         if (!_hasFirstParent)
         {
             _firstParent = pte;
@@ -259,6 +281,7 @@ public sealed class ShadowPage
 
     internal void RemoveParentPte(ParentPte pte)
     {
+        Owner.Changed(Id);
         if (_hasFirstParent && _firstParent == pte)
         {
             if (_moreParents is { Count: > 0 })

@@ -61,6 +61,88 @@ public static class InvariantChecker
         return unsyncPages == mmu.Stats.Unsync;
     }
 
+    /// <summary>
+    /// The verdict of <see cref="Holds(ShadowMmu)"/>, read off <paramref name="packed"/>: what
+    /// <see cref="ShadowMmu.PackState(Span{byte}, ReadOnlySpan{int})"/> just wrote for the state
+    /// <paramref name="mmu"/> holds, over <paramref name="slotCount"/> slots. A packed state holds
+    /// every field the invariants read, exactly (the pack refuses a bitmap bit or a parent pte
+    /// outside the slots, and counts beyond a byte), so the verdict is the same, for a search that
+    /// packs every state anyway and checks millions: a few bytes read instead of every page object.
+    /// </summary>
+    public static bool Holds(ShadowMmu mmu, ReadOnlySpan<byte> packed, int slotCount)
+    {
+        ArgumentNullException.ThrowIfNull(mmu);
+        if (mmu.SyncPostconditionViolations.Count > 0)
+        {
+            return false;
+        }
+
+        int count = mmu.PageList.Count;
+        int n = slotCount;
+
+        // Each page's slot bits, and where the parent ptes of the pages that need their bits start
+        // (those that are unsync or have unsync children).
+        Span<byte> bits = stackalloc byte[count];
+        Span<int> climb = stackalloc int[count];
+        int climbs = 0;
+        long unsyncPages = 0;
+        int at = 1;
+        for (int id = 0; id < count; id++)
+        {
+            int flags = packed[at];
+            int children = (sbyte)packed[at + 2];
+            int b = packed[at + 3];
+            bits[id] = (byte)b;
+
+            // (1) the count is the bitmap's population (it has no bit outside the slots).
+            if (children != System.Numerics.BitOperations.PopCount((uint)b))
+            {
+                return false;
+            }
+
+            // From the dense state, not the page object: nothing but the bytes and that array is read.
+            int level = mmu.ReadState(id).Level;
+            bool unsync = (flags & 1) != 0;
+            if (unsync)
+            {
+                unsyncPages++;
+
+                // (3) only level-1 pages are unsync.
+                if (level != 1)
+                {
+                    return false;
+                }
+            }
+
+            int parentsAt = at + 4 + (level >= 2 ? n : 0);
+            if (unsync || children > 0)
+            {
+                climb[climbs++] = parentsAt;
+            }
+
+            at = parentsAt + 1 + packed[parentsAt];
+        }
+
+        // (2) no false negative: each parent pte of such a page has its bit.
+        for (int c = 0; c < climbs; c++)
+        {
+            int parentsAt = climb[c];
+            int parents = packed[parentsAt];
+            for (int k = 1; k <= parents; k++)
+            {
+                int pte = packed[parentsAt + k];
+                int parent = pte / n;
+                if ((bits[parent] & (1 << (pte - (parent * n)))) == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        // (3) stat.unsync counts the unsync pages.
+        return unsyncPages == mmu.Stats.Unsync;
+    }
+
     /// <summary>Every violation of invariants 1 to 4, in invariant order, then page order.</summary>
     public static IReadOnlyList<InvariantViolation> Check(ShadowMmu mmu)
     {
