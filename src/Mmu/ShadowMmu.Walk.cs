@@ -16,7 +16,8 @@ namespace MmuDsl.Mmu;
 // * An exception inside algorithm code becomes an AlgorithmFailedException naming the algorithm
 //   and, for a plug-in, its file and line (CallAlgorithm). A walk that visits more than 512
 //   entries per page, and a plug-in that makes more engine calls than its budget, are stopped
-//   the same way: a loop in a plug-in never hangs the tool.
+//   the same way, and so is a loop whose batch step makes no progress (BatchesPerPage): a loop
+//   in a plug-in never hangs the tool.
 // * Zaps inside a sync (a failed kvm_sync_page) only ever zap level-1 pages under the built-ins;
 //   a plug-in may zap anything, so each nested loop takes its own batch (_batches by depth).
 // * The walk reads a child's unsync_children, unsync and level in the dense PageSyncState array,
@@ -101,6 +102,7 @@ public sealed partial class ShadowMmu
 
         var batch = _batches[_loopDepth++];
         int batches = 0;
+        long batchBudget = BatchesPerPage * (_pages.Count + 1L);
         var outcome = SyncOutcome.Done;
         try
         {
@@ -121,6 +123,11 @@ public sealed partial class ShadowMmu
                 }
 
                 batches++;
+                if (batches > batchBudget)
+                {
+                    throw LoopBudgetExceeded(parent, zap, batchBudget);
+                }
+
                 ProcessBatch(batch, zap);
                 if (batches == interruptAfterBatches)
                 {
@@ -370,6 +377,22 @@ public sealed partial class ShadowMmu
 
     private static void ThrowAddIndex(int idx) =>
         throw new ArgumentOutOfRangeException(nameof(idx), idx, "an index in the parent is 0..511, or INVALID_INDEX");
+
+    /// <summary>
+    /// The most batches one sync or zap loop may take, per page of the engine (plus one). Each batch
+    /// of an algorithm that makes progress syncs or zaps a leaf or clears a bit, and a loop starts
+    /// with at most 512 bits and one unsync page per page; a yield lets other operations add as
+    /// many again, once. A loop past this is one whose batch step leaves the walk to find the same
+    /// pages again forever (a plug-in's bug): it is stopped as the algorithm's failure.
+    /// </summary>
+    public const long BatchesPerPage = 2 * (512 + 1);
+
+    private AlgorithmFailedException LoopBudgetExceeded(ShadowPage parent, bool zap, long budget)
+    {
+        string loop = zap ? "mmu_zap_unsync_children" : "mmu_sync_children";
+        string what = $"stopped: {loop} of '{parent.Name}' ran more than {budget:N0} batches ({BatchesPerPage} per page of the engine): its batch step leaves the walk to batch the same pages again, a sync that never ends";
+        return new AlgorithmFailedException(_algorithm.Name, what, null, 0, 0, new AlgorithmBudgetException(what));
+    }
 
     private void WarnNoProgress(ShadowPage parent, KvmMmuPages batch)
     {

@@ -43,6 +43,33 @@ public sealed class ContainmentTests
     }
 
     [Fact]
+    public void Run_APluginWhoseBatchStepMakesNoProgress_IsStoppedByTheLoopBudget()
+    {
+        // Each call returns, but the sync loop would not: the batch step syncs nothing, so every
+        // walk batches the same leaf again. The loop stops after 1,026 batches per page (plus one
+        // page): 4 x 1,026 = 4,104 with R, P and L.
+        using var files = new PluginFiles();
+        string plugin = files.Write("walk.cs", """
+            public sealed class Stuck : LegacyWalk
+            {
+                public override string Name => "stuck";
+
+                public override void MmuSyncChildrenBatch(Kvm kvm, KvmMmuPages pvec)
+                {
+                }
+            }
+            """);
+        string script = files.Write("case.mmu", Scenario);
+
+        var result = ScenarioRunner.RunFile(script, RunOptions.Default with { Algorithms = [plugin], PluginLoader = files.Loader });
+
+        Assert.Equal(2, result.ExitCode);
+        string error = Assert.Single(result.Errors).Render();
+        Assert.StartsWith($"{script}:7:1: error: algorithm 'stuck' failed: stopped: mmu_sync_children of 'R' ran more than 4,104 batches", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Runs[0].Output, o => o.Text.Contains("not reached", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_TheSamePluginWithoutItsBug_Passes()
     {
         using var files = new PluginFiles();

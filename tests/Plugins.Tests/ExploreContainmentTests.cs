@@ -52,5 +52,33 @@ public sealed class ExploreContainmentTests
         Assert.Contains(run.Errors.Select(e => e.Render()), e => e.Contains("algorithm 'two_leaves' failed at", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Explore_APluginWhoseBatchStepMakesNoProgress_IsTheAlgorithmFailedClass_NotAHang()
+    {
+        using var files = new PluginFiles();
+        string path = files.Write("walk.cs", """
+            public sealed class Stuck : RecursiveWalk
+            {
+                public override string Name => "stuck";
+
+                public override void MmuSyncChildrenBatch(Kvm kvm, KvmMmuPages pvec)
+                {
+                }
+            }
+            """);
+        var plugin = files.Loader.Load(path).Plugin!;
+
+        var report = Explorer.Run(Small with { Second = plugin.Algorithm, ScriptReferences = ("legacy", SyntaxPrinterQuote(path)) });
+
+        var failed = report.Classes[FindingClass.AlgorithmFailed];
+        Assert.True(failed.Count > 0);
+        Assert.False(report.Clean);
+        Assert.Contains("stopped: mmu_sync_children of", failed.Shrunk!.Description, StringComparison.Ordinal);
+        string repro = files.Write("repro.mmu", failed.Repro!);
+        var run = ScenarioRunner.RunFile(repro, RunOptions.Default with { PluginLoader = files.Loader });
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.Errors.Select(e => e.Render()), e => e.Contains("algorithm 'stuck' failed: stopped: mmu_sync_children", StringComparison.Ordinal));
+    }
+
     private static string SyntaxPrinterQuote(string path) => MmuDsl.Dsl.Syntax.SyntaxPrinter.Quote(path);
 }
