@@ -102,7 +102,6 @@ public sealed partial class ShadowMmu
 
         var batch = _batches[_loopDepth++];
         int batches = 0;
-        long batchBudget = BatchesPerPage * (_pages.Count + 1L);
         var outcome = SyncOutcome.Done;
         try
         {
@@ -123,9 +122,10 @@ public sealed partial class ShadowMmu
                 }
 
                 batches++;
-                if (batches > batchBudget)
+                // Pages made at a yield point raise the budget with the work they can add.
+                if (batches > BatchesPerPage * (_pages.Count + 1L))
                 {
-                    throw LoopBudgetExceeded(parent, zap, batchBudget);
+                    throw LoopBudgetExceeded(parent, zap, BatchesPerPage * (_pages.Count + 1L));
                 }
 
                 ProcessBatch(batch, zap);
