@@ -10,6 +10,7 @@ internal static class Program
     private static readonly IBenchmark[] Benchmarks =
     [
         new EngineBenchmark(),
+        new EngineHotBenchmark(),
         new ExploreBenchmark(),
         new HtmlBenchmark(),
         new ExploreVsSpinBenchmark(),
