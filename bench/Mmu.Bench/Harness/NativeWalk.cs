@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -197,38 +195,15 @@ internal sealed class NativeWalk
 
     private static bool TryRun(string file, IEnumerable<string> args, out string stdout, out string error)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        try
-        {
-            using var process = Process.Start(psi)!;
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            string stderr = stderrTask.GetAwaiter().GetResult();
-            if (process.ExitCode != 0)
-            {
-                error = $"{file} exited with {process.ExitCode}: {stderr.Trim()}";
-                return false;
-            }
-
-            error = "";
-            return true;
-        }
-        catch (Win32Exception e)
+        if (!ChildProcess.TryRun(file, args, null, out var run, out string startError))
         {
             stdout = "";
-            error = $"cannot start {file}: {e.Message}";
+            error = $"cannot start {file}: {startError}";
             return false;
         }
+
+        stdout = run.Stdout;
+        error = run.ExitCode == 0 ? "" : $"{file} exited with {run.ExitCode}: {run.Stderr.Trim()}";
+        return run.ExitCode == 0;
     }
 }

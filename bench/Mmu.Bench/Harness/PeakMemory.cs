@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace MmuDsl.Mmu.Bench.Harness;
@@ -25,48 +23,27 @@ internal static class PeakMemory
     /// </summary>
     public static bool TryRun(string file, IEnumerable<string> args, string directory, out string stdout, out long peakBytes, out double cpuSeconds, out string error)
     {
-        var psi = new ProcessStartInfo(Time)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        psi.ArgumentList.Add("-f");
-        psi.ArgumentList.Add(Marker + "%M %U %S");
-        psi.ArgumentList.Add(file);
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
         stdout = "";
         peakBytes = 0;
         cpuSeconds = 0;
-        try
+        if (!ChildProcess.TryRun(Time, ["-f", Marker + "%M %U %S", file, .. args], directory, out var run, out string startError))
         {
-            using var process = Process.Start(psi)!;
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            string stderr = stderrTask.GetAwaiter().GetResult();
-            string? line = stderr.Split('\n').LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
-            if (process.ExitCode != 0 || line == null)
-            {
-                error = $"{file} exited with {process.ExitCode}: {stderr.Trim()}";
-                return false;
-            }
-
-            string[] f = line[Marker.Length..].Trim().Split(' ');
-            peakBytes = long.Parse(f[0], CultureInfo.InvariantCulture) * 1024;
-            cpuSeconds = double.Parse(f[1], CultureInfo.InvariantCulture) + double.Parse(f[2], CultureInfo.InvariantCulture);
-            error = "";
-            return true;
-        }
-        catch (Win32Exception e)
-        {
-            error = $"cannot start {file}: {e.Message}";
+            error = $"cannot start {file}: {startError}";
             return false;
         }
+
+        stdout = run.Stdout;
+        string? line = run.Stderr.Split('\n').LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        if (run.ExitCode != 0 || line == null)
+        {
+            error = $"{file} exited with {run.ExitCode}: {run.Stderr.Trim()}";
+            return false;
+        }
+
+        string[] f = line[Marker.Length..].Trim().Split(' ');
+        peakBytes = long.Parse(f[0], CultureInfo.InvariantCulture) * 1024;
+        cpuSeconds = double.Parse(f[1], CultureInfo.InvariantCulture) + double.Parse(f[2], CultureInfo.InvariantCulture);
+        error = "";
+        return true;
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -82,34 +80,16 @@ internal sealed partial class SpinVerifier
 
     private static bool TryRun(string file, IEnumerable<string> args, string directory, out string stdout, out string error)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        try
-        {
-            using var process = Process.Start(psi)!;
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            string stderr = stderrTask.GetAwaiter().GetResult();
-            error = process.ExitCode == 0 ? "" : $"{file} exited with {process.ExitCode}: {(stderr + stdout).Trim()}";
-            return process.ExitCode == 0;
-        }
-        catch (Win32Exception e)
+        if (!ChildProcess.TryRun(file, args, directory, out var run, out string startError))
         {
             stdout = "";
-            error = $"cannot start {file}: {e.Message}";
+            error = $"cannot start {file}: {startError}";
             return false;
         }
+
+        stdout = run.Stdout;
+        error = run.ExitCode == 0 ? "" : $"{file} exited with {run.ExitCode}: {(run.Stderr + run.Stdout).Trim()}";
+        return run.ExitCode == 0;
     }
 
     [GeneratedRegex(@"^\s*(\d+) states, stored", RegexOptions.Multiline)]
