@@ -21,7 +21,6 @@ public sealed partial class ShadowMmu
         {
             var twin = new ShadowPage(copy, page.Id, page.Name, page.Level, page.Gfn, page.RootCount) { Role = page.Role };
             copy.AddPage(twin);
-            copy.AddToGfnChain(twin.Gfn, twin.Id);
             copy._byName.Add(twin.Name, twin);
         }
 

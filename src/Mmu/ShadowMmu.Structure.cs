@@ -76,7 +76,6 @@ public sealed partial class ShadowMmu
         AddPage(page);
         _byName.Add(name, page);
         _identities.Add((g, level, role));
-        AddToGfnChain(g, id);
         return page;
     }
 

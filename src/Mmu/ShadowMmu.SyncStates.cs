@@ -10,7 +10,7 @@ public sealed partial class ShadowMmu
     /// ref across the making of a page: the array may be reallocated.</summary>
     internal ref PageSyncState SyncStateOf(int pageId) => ref _syncStates[pageId];
 
-    /// <summary>Appends a new page, whose id is the next one, and its state.</summary>
+    /// <summary>Appends a new page, whose id is the next one, its state, and its place among its gfn's pages.</summary>
     private void AddPage(ShadowPage page)
     {
         int pageId = page.Id;
@@ -21,5 +21,6 @@ public sealed partial class ShadowMmu
 
         _syncStates[pageId] = new PageSyncState { Level = (byte)page.Level };
         _pages.Add(page);
+        AddToGfnChain(page.Gfn, pageId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using MmuDsl.Mmu.Algorithms;
 using MmuDsl.Mmu.Events;
 
@@ -123,9 +124,10 @@ public sealed partial class ShadowMmu
 
                 batches++;
                 // Pages made at a yield point raise the budget with the work they can add.
-                if (batches > BatchesPerPage * (_pages.Count + 1L))
+                long budget = BatchesPerPage * (_pages.Count + 1L);
+                if (batches > budget)
                 {
-                    throw LoopBudgetExceeded(parent, zap, BatchesPerPage * (_pages.Count + 1L));
+                    throw LoopBudgetExceeded(parent, zap, budget);
                 }
 
                 ProcessBatch(batch, zap);
@@ -390,7 +392,7 @@ public sealed partial class ShadowMmu
     private AlgorithmFailedException LoopBudgetExceeded(ShadowPage parent, bool zap, long budget)
     {
         string loop = zap ? "mmu_zap_unsync_children" : "mmu_sync_children";
-        string what = $"stopped: {loop} of '{parent.Name}' ran more than {budget:N0} batches ({BatchesPerPage} per page of the engine): its batch step leaves the walk to batch the same pages again, a sync that never ends";
+        string what = string.Create(CultureInfo.InvariantCulture, $"stopped: {loop} of '{parent.Name}' ran more than {budget:N0} batches ({BatchesPerPage} per page of the engine): its batch step leaves the walk to batch the same pages again, a sync that never ends");
         return new AlgorithmFailedException(_algorithm.Name, what, null, 0, 0, new AlgorithmBudgetException(what));
     }
 
