@@ -102,7 +102,7 @@ public sealed partial class ShadowMmu
                     }
                     else
                     {
-                        page[0] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+                        page[0] = PackedFlags(in s);
                         page[1] = (byte)syncs;
                         page[2] = (byte)(sbyte)children;
                         CopySmall(before[3..], page[3..]);
@@ -123,6 +123,10 @@ public sealed partial class ShadowMmu
         return at;
     }
 
+    /// <summary>A page's flags byte in the vector: unsync 1, zapped 2, fail-next-sync 4.</summary>
+    private static byte PackedFlags(in PageSyncState s) =>
+        (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+
     /// <summary>Encodes one page at <paramref name="at"/> (see <see cref="PackState(Span{byte}, ReadOnlySpan{int})"/>); returns where the next one goes.</summary>
     private static int PackPage(ShadowPage page, in PageSyncState s, Span<byte> into, int at, ReadOnlySpan<int> slots, bool firstWord)
     {
@@ -134,7 +138,7 @@ public sealed partial class ShadowMmu
             throw Unpackable($"{page.Name}'s bitmap {bitmap} has a bit outside the slots");
         }
 
-        into[at] = (byte)((s.Unsync ? 1 : 0) | (s.Zapped ? 2 : 0) | (s.FailNextSync ? 4 : 0));
+        into[at] = PackedFlags(in s);
         into[at + 1] = (byte)s.Syncs;
         into[at + 2] = (byte)(sbyte)s.UnsyncChildren;
         into[at + 3] = (byte)bits;
